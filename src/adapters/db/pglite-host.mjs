@@ -1,0 +1,114 @@
+// Worker thread that owns the embedded PGlite database. PGlite executes queries on the thread
+// that owns it, so it lives here and the HTTP event loop stays responsive while a slow query
+// runs. Plain JavaScript on purpose: worker threads do not inherit the TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+const identity = (v) => v;
+// Same raw-value parsers as drizzle's PGlite driver: date/time values stay strings so that
+// drizzle maps them exactly as it does on node-postgres.
+const parsers = {
+  [types.TIMESTAMP]: identity,
+  [types.TIMESTAMPTZ]: identity,
+  [types.INTERVAL]: identity,
+  [types.DATE]: identity,
+  1231: identity,
+  1115: identity,
+  1185: identity,
+  1187: identity,
+  1182: identity,
+};
+
+/** One connection: transactions hold it exclusively; other statements wait their turn. */
+class ConnectionLock {
+  holder = null;
+  waiters = [];
+  async acquire(owner) {
+    while (this.holder !== null) await new Promise((r) => this.waiters.push(r));
+    this.holder = owner;
+  }
+  release(owner) {
+    if (this.holder !== owner) return;
+    this.holder = null;
+    const next = this.waiters.shift();
+    if (next) next();
+  }
+}
+
+const lock = new ConnectionLock();
+let db;
+
+function serializeError(e) {
+  const out = { message: e?.message ?? String(e), name: e?.name ?? 'Error' };
+  for (const k of ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema', 'severity', 'position']) {
+    if (e && e[k] !== undefined) out[k] = e[k];
+  }
+  return out;
+}
+
+async function run(msg) {
+  switch (msg.op) {
+    case 'query': {
+      const r = await db.query(msg.sql, msg.params ?? [], { rowMode: msg.rowMode ?? 'object', parsers, blob: msg.blob });
+      return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows ?? 0 };
+    }
+    case 'exec': {
+      const rs = await db.exec(msg.sql);
+      return rs.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows ?? 0 }));
+    }
+    case 'dump': {
+      const file = await db.dumpDataDir(msg.compression ?? 'gzip');
+      return new Uint8Array(await file.arrayBuffer());
+    }
+    default:
+      throw new Error(`unknown op ${msg.op}`);
+  }
+}
+
+async function handle(msg) {
+  const { id, op, txId } = msg;
+  try {
+    let result;
+    if (op === 'begin') {
+      await lock.acquire(txId);
+      try {
+        await db.query('BEGIN');
+      } catch (e) {
+        lock.release(txId);
+        throw e;
+      }
+    } else if (op === 'commit' || op === 'rollback') {
+      try {
+        await db.query(op === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        lock.release(txId);
+      }
+    } else if (op === 'close') {
+      await lock.acquire('close');
+      await db.close();
+      result = true;
+    } else if (txId !== undefined && txId !== null) {
+      result = await run(msg);
+    } else {
+      const owner = Symbol('stmt');
+      await lock.acquire(owner);
+      try {
+        result = await run(msg);
+      } finally {
+        lock.release(owner);
+      }
+    }
+    parentPort.postMessage({ id, result });
+  } catch (e) {
+    parentPort.postMessage({ id, error: serializeError(e) });
+  }
+}
+
+try {
+  db = await PGlite.create(workerData.dataDir || undefined, { extensions: { pg_trgm } });
+  parentPort.postMessage({ ready: true });
+} catch (e) {
+  parentPort.postMessage({ ready: false, error: serializeError(e) });
+}
+parentPort.on('message', (msg) => void handle(msg));

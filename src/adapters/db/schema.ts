@@ -1,0 +1,5 @@
+// Barrel of every domain's tables: what drizzle-kit reads to generate migrations.
+// A new domain adds one line here.
+export * from '../../domains/auth/auth.tables.js';
+export * from '../../domains/workspaces/workspaces.tables.js';
+export * from '../../domains/audit/audit.tables.js';

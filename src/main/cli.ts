@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { registerBackup } from '../adapters/cli/commands/backup.js';
+import { registerMigrate } from '../adapters/cli/commands/migrate.js';
+import { registerServe } from '../adapters/cli/commands/serve.js';
+
+/**
+ * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
+ * Machine-readable output goes to stdout; progress and logs to stderr.
+ */
+const program = new Command('leadforge')
+  .description('Leadforge: self-hosted B2B prospecting')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+for (const register of [registerServe, registerMigrate, registerBackup]) register(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { systemClock, type Clock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import type { Ctx, Services } from '../core/context.js';
+import type { Logger } from '../core/logger.js';
+import { openDatabase, type Database } from '../adapters/db/client.js';
+import { runMigrations } from '../adapters/db/migrate.js';
+import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
+
+/** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  database: Database;
+  services: Services;
+  redis?: Redis;
+  /** A system context for CLI commands and background work. */
+  systemCtx(workspaceId?: string): Ctx;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config, log: Logger, options: { migrate?: boolean } = {}): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : join(config.dataDir, 'db') });
+  try {
+    if (options.migrate !== false) await runMigrations(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  let redis: Redis | undefined;
+  if (config.redisUrl) {
+    const { Redis: RedisClient } = await import('ioredis');
+    redis = new RedisClient(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    redis.on('error', (e) => log.warn({ err: e.message }, 'redis connection error'));
+  }
+  const services: Services = {
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : logMailer(log),
+  };
+  const clock = systemClock;
+  return {
+    config,
+    log,
+    clock,
+    database,
+    services,
+    redis,
+    systemCtx: (workspaceId?: string) => ({
+      db: database.db,
+      inTransaction: false,
+      config,
+      log,
+      clock,
+      services,
+      actor: { type: 'system' },
+      workspaceId,
+    }),
+    async close() {
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}
