@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../../core/errors.js';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -40,6 +41,10 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   if (err instanceof DomainError) {
     if (err.retryAfterS !== undefined) reply.header('retry-after', String(Math.ceil(err.retryAfterS)));
     return send(STATUS_BY_CODE[err.code], err.code, err.message, err.details);
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return send(400, 'VALIDATION', issues[0] ? `Invalid ${issues[0].path}: ${issues[0].message}` : 'Invalid input', issues);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({
