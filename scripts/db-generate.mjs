@@ -1,4 +1,8 @@
-// Generates migrations from the Drizzle schema. Usage: npm run db:generate -- --name <what>
+// Regenerates the migrations from the Drizzle schema (src/adapters/db/schema.ts).
+// Until the first release the schema ships as one initial migration, regenerated whole, and a
+// lock keeps two people (or agents) in one tree from generating at the same moment.
+// After the first release: switch to incremental `drizzle-kit generate --name <change>`.
 import { execFileSync } from 'node:child_process';
-const args = process.argv.slice(2);
-execFileSync('npx', ['drizzle-kit', 'generate', ...(args.length ? args : [])], { stdio: 'inherit' });
+execFileSync('flock', ['/tmp/leadforge-migrations.lock', 'sh', '-c', 'rm -rf migrations && npx drizzle-kit generate --name init'], {
+  stdio: 'inherit',
+});
