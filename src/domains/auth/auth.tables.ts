@@ -30,6 +30,8 @@ export const refreshTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     familyId: uuid('family_id').notNull(),
+    /** Workspace the session is in; a refresh keeps it (switch-workspace changes it for the family). */
+    workspaceId: uuid('workspace_id'),
     tokenHash: text('token_hash').notNull(),
     expiresAt: tsz('expires_at').notNull(),
     replacedAt: tsz('replaced_at'),
@@ -38,7 +40,11 @@ export const refreshTokens = pgTable(
     userAgent: text('user_agent'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('refresh_tokens_hash_idx').on(t.tokenHash), index('refresh_tokens_family_idx').on(t.familyId)],
+  (t) => [
+    uniqueIndex('refresh_tokens_hash_idx').on(t.tokenHash),
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_user_idx').on(t.userId),
+  ],
 );
 
 /** One-time tokens sent by email: password reset and email verification. Stored hashed. */
@@ -55,7 +61,7 @@ export const emailTokens = pgTable(
     usedAt: tsz('used_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('email_tokens_hash_idx').on(t.tokenHash)],
+  (t) => [uniqueIndex('email_tokens_hash_idx').on(t.tokenHash), index('email_tokens_user_idx').on(t.userId, t.purpose, t.createdAt)],
 );
 
 /** Workspace API keys: `lf_<prefix>_<secret>`, only the hash is kept. */
