@@ -1,0 +1,5 @@
+import type { Ctx } from '../../core/context.js';
+import type { CreditBalance } from './constants.js';
+export async function adjustCredits(_ctx: Ctx, _input: { amountMilli: number; reason: string }): Promise<{ ledgerId: string; balance: CreditBalance }> {
+  throw new Error('not implemented yet');
+}

@@ -1,0 +1,2 @@
+// Tables of the credits domain (filled in next).
+export {};
