@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tsz, updatedAt } from '../../core/columns.js';
 import { users } from '../auth/auth.tables.js';
@@ -25,7 +26,11 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
-/** Invitation by email; the token is sent by mail and stored hashed. */
+/**
+ * Invitation by email; the token is sent by mail and stored hashed. At most one open (neither
+ * accepted nor revoked) invitation per email and workspace: re-inviting revokes the old one, and
+ * the partial unique index settles two admins inviting the same address at the same moment.
+ */
 export const invitations = pgTable(
   'invitations',
   {
@@ -42,5 +47,9 @@ export const invitations = pgTable(
     revokedAt: tsz('revoked_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('invitations_token_hash_idx').on(t.tokenHash), index('invitations_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('invitations_token_hash_idx').on(t.tokenHash),
+    index('invitations_workspace_idx').on(t.workspaceId),
+    uniqueIndex('invitations_open_email_idx').on(t.workspaceId, t.email).where(sql`accepted_at is null and revoked_at is null`),
+  ],
 );
