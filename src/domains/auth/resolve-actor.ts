@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../core/context.js';
 import { unauthenticated } from '../../core/errors.js';
 import type { Role } from '../../core/roles.js';
@@ -12,6 +12,8 @@ export interface ResolvedActor {
   sessionId?: string;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Don't write last_used_at on every request: once a minute is precise enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -23,8 +25,20 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function resolveBearer(ctx: Ctx, token: string, from: { ip?: string; userAgent?: string } = {}): Promise<ResolvedActor> {
   if (token.startsWith('lf_')) return resolveApiKey(ctx, token, from);
   const claims = await verifyAccessToken(ctx.config, token, ctx.clock.now());
-  const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, claims.userId)).limit(1);
+  if (!UUID_RE.test(claims.userId) || !UUID_RE.test(claims.sessionId) || (claims.workspaceId !== null && !UUID_RE.test(claims.workspaceId))) throw unauthenticated('Invalid access token');
+  // One round trip: the user exists and the session (refresh-token family) was not ended by a
+  // log-out, a password change or a detected token reuse; those end its access tokens at once.
+  const [user] = await ctx.db
+    .select({
+      id: users.id,
+      // Raw names: in a one-table select drizzle leaves columns unqualified, which would bind to the outer table.
+      sessionLive: sql<boolean>`exists (select 1 from refresh_tokens rt where rt.family_id = ${claims.sessionId}::uuid and rt.user_id = ${claims.userId}::uuid and rt.revoked_at is null)`,
+    })
+    .from(users)
+    .where(eq(users.id, claims.userId))
+    .limit(1);
   if (!user) throw unauthenticated('This account no longer exists');
+  if (!user.sessionLive) throw unauthenticated('This session has ended; sign in again');
   let role: Role | undefined;
   if (claims.workspaceId) {
     const [m] = await ctx.db
