@@ -2,6 +2,9 @@
 export * from './auth.tables.js';
 export { resolveBearer, type ResolvedActor } from './resolve-actor.js';
 export { hashToken, newOpaqueToken, signAccessToken, verifyAccessToken, newApiKey, parseApiKey } from './tokens.js';
+export { createApiKey, API_KEY_ROLES } from './create-api-key.js';
+export { listApiKeys, type ApiKeyView } from './list-api-keys.js';
+export { revokeApiKey } from './revoke-api-key.js';
 // Accounts and sessions.
 export type { SessionView, UserView, WorkspaceView } from './views.js';
 export { emailSchema, normalizeEmail } from './email.js';

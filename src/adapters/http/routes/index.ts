@@ -1,8 +1,18 @@
 import type { App } from '../types.js';
+import { apiKeysRoutes } from './api-keys.routes.js';
+import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { invitationsRoutes } from './invitations.routes.js';
+import { workspacesRoutes } from './workspaces.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
  * Routes validate input, call a verb, and map errors: no SQL, no rules.
  */
-export const routeModules: Array<(app: App) => Promise<void>> = [authRoutes];
+export const routeModules: Array<(app: App) => Promise<void>> = [
+  authRoutes,
+  workspacesRoutes,
+  invitationsRoutes,
+  apiKeysRoutes,
+  auditRoutes,
+];
