@@ -1,0 +1,10 @@
+import { IconActivity } from '@tabler/icons-react';
+import type { FeatureRoute } from '../shell/feature-route';
+import { JobsPage } from './JobsPage';
+
+export const jobsRoute: FeatureRoute = {
+  path: 'jobs',
+  label: 'Jobs',
+  icon: IconActivity,
+  element: <JobsPage />,
+};
