@@ -3,3 +3,5 @@
 export * from '../../domains/auth/auth.tables.js';
 export * from '../../domains/workspaces/workspaces.tables.js';
 export * from '../../domains/audit/audit.tables.js';
+export * from '../../domains/credits/credits.tables.js';
+export * from '../../domains/notifications/notifications.tables.js';
