@@ -9,7 +9,7 @@ export interface MyWorkspace {
   role: Role;
 }
 
-/** Every workspace the signed-in user belongs to, with their role there, by name. */
+/** Every workspace the signed-in user belongs to, with their role there; oldest membership first, as /auth/me lists them. */
 export async function listMyWorkspaces(ctx: Ctx): Promise<MyWorkspace[]> {
   const userId = requireUserId(ctx);
   return ctx.db
@@ -17,5 +17,5 @@ export async function listMyWorkspaces(ctx: Ctx): Promise<MyWorkspace[]> {
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(workspaces.name), asc(workspaces.id));
+    .orderBy(asc(memberships.createdAt), asc(memberships.workspaceId));
 }
