@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/core/context.js';
 import { withTransaction } from '../../src/core/transaction.js';
@@ -209,5 +210,18 @@ describe('credits verbs', () => {
     await domainError(chargeCredits(ctx, { amountMilli: 1, feature: 'email_find', idempotencyKey: 'x', reference: item('x'), reservationId: 'nope' }), 'VALIDATION');
     await domainError(releaseReservation(ctx, { reservationId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND');
     await domainError(getBalance(t.ctx()), 'UNAUTHENTICATED');
+  });
+
+  it('has the database refuse a negative balance even to a careless writer', async () => {
+    const { ctx } = await fundedWorkspace(t, 1_000);
+    const violated = (q: Promise<unknown>) =>
+      q.then(
+        () => 'accepted',
+        (e: { cause?: { constraint?: string; message?: string } }) => e.cause?.constraint ?? e.cause?.message ?? 'other error',
+      );
+    const where = sql`where workspace_id = ${ctx.workspaceId}`;
+    expect(await violated(ctx.db.execute(sql`update credit_accounts set balance_milli = -1, reserved_milli = -1 ${where}`))).toMatch(/credit_accounts_(balance|reserved)_nonneg/);
+    expect(await violated(ctx.db.execute(sql`update credit_accounts set reserved_milli = balance_milli + 1 ${where}`))).toMatch('credit_accounts_reserved_le_balance');
+    expect((await getBalance(ctx)).balanceMilli).toBe(1_000);
   });
 });
