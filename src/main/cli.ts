@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBackup } from '../adapters/cli/commands/backup.js';
 import { registerMigrate } from '../adapters/cli/commands/migrate.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
+import { registerUserCommands } from '../adapters/cli/commands/user.js';
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
@@ -12,6 +13,6 @@ const program = new Command('leadforge')
   .showHelpAfterError()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-for (const register of [registerServe, registerMigrate, registerBackup]) register(program);
+for (const register of [registerServe, registerMigrate, registerBackup, registerUserCommands]) register(program);
 
 await program.parseAsync(process.argv);
