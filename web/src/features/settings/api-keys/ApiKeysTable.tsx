@@ -5,6 +5,9 @@ import { formatDateTime, formatRelative } from '../../../lib/format';
 import { ROLE_COLORS, ROLE_LABELS } from '../../../lib/roles';
 import { useApiKeys, useMemberNames, useRevokeApiKey } from '../api';
 
+// Keys look like lf_<prefix>_<secret>; show the part that identifies the key.
+const displayPrefix = (prefix: string) => (prefix.startsWith('lf_') ? `${prefix}…` : `lf_${prefix}_…`);
+
 export function ApiKeysTable() {
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
@@ -38,7 +41,7 @@ export function ApiKeysTable() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Code>{k.prefix}…</Code>
+                    <Code>{displayPrefix(k.prefix)}</Code>
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={ROLE_COLORS[k.role]}>

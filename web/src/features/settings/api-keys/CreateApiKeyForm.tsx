@@ -39,10 +39,11 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
         <TextInput label="Key name" placeholder="CRM sync script" style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('name')} />
         <Select
           label="Role"
-          w={160}
+          w={190}
           data={roleOptions(INVITABLE_ROLES)}
           allowDeselect={false}
           description={ROLE_DESCRIPTIONS[form.values.role]}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           {...form.getInputProps('role')}
         />
         <Button type="submit" mt={25} loading={create.isPending} leftSection={<IconPlus size={16} />}>

@@ -40,10 +40,11 @@ export function InviteMemberForm() {
         <TextInput label="Email" type="email" placeholder="colleague@company.com" style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('email')} />
         <Select
           label="Role"
-          w={160}
+          w={190}
           data={roleOptions(INVITABLE_ROLES)}
           allowDeselect={false}
           description={ROLE_DESCRIPTIONS[form.values.role]}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           {...form.getInputProps('role')}
         />
         <Button type="submit" mt={25} loading={invite.isPending} leftSection={<IconSend size={16} />}>
