@@ -1,4 +1,5 @@
 import { Anchor, Box, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Brand } from '../../components/Brand';
 
@@ -11,6 +12,7 @@ interface Props {
 
 /** Centered card for the public pages (sign up, log in, password reset, invitations). */
 export function AuthLayout({ title, subtitle, children, footer }: Props) {
+  useDocumentTitle(`${title} · Leadforge`);
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" py={48} px="md">
       <Center>
