@@ -171,6 +171,223 @@ CREATE TABLE "notifications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_chunks" (
+	"job_id" uuid NOT NULL,
+	"chunk_no" integer NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"total" integer NOT NULL,
+	"processed" integer DEFAULT 0 NOT NULL,
+	"succeeded" integer DEFAULT 0 NOT NULL,
+	"failed" integer DEFAULT 0 NOT NULL,
+	"skipped" integer DEFAULT 0 NOT NULL,
+	"stats" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"generation" integer DEFAULT 0 NOT NULL,
+	"run_at" timestamp with time zone NOT NULL,
+	"lease_token" uuid,
+	"leased_by" text,
+	"heartbeat_at" timestamp with time zone,
+	"dispatched_at" timestamp with time zone,
+	"last_error" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "job_chunks_job_id_chunk_no_pk" PRIMARY KEY("job_id","chunk_no")
+);
+--> statement-breakpoint
+CREATE TABLE "job_items" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"job_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"ref" text NOT NULL,
+	"input" jsonb,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"result" jsonb,
+	"error" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone,
+	CONSTRAINT "job_items_seq_nonneg" CHECK ("job_items"."seq" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"label" text,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"chunk_size" integer NOT NULL,
+	"total" integer DEFAULT 0 NOT NULL,
+	"processed" integer DEFAULT 0 NOT NULL,
+	"succeeded" integer DEFAULT 0 NOT NULL,
+	"failed" integer DEFAULT 0 NOT NULL,
+	"skipped" integer DEFAULT 0 NOT NULL,
+	"stats" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"error" text,
+	"feature" text,
+	"cost_per_item_milli" bigint DEFAULT 0 NOT NULL,
+	"reservation_id" uuid,
+	"retry_round" integer DEFAULT 0 NOT NULL,
+	"created_by_type" text NOT NULL,
+	"created_by_user_id" uuid,
+	"created_by_api_key_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"run_started_at" timestamp with time zone,
+	"run_base_processed" integer DEFAULT 0 NOT NULL,
+	"heartbeat_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "scheduled_runs" (
+	"name" text NOT NULL,
+	"slot" timestamp with time zone NOT NULL,
+	"owner" text NOT NULL,
+	"attempts" integer DEFAULT 1 NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	"error" text,
+	CONSTRAINT "scheduled_runs_name_slot_pk" PRIMARY KEY("name","slot")
+);
+--> statement-breakpoint
+CREATE TABLE "list_access" (
+	"list_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "list_access_list_id_user_id_pk" PRIMARY KEY("list_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "list_folders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lists" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"folder_id" uuid,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"visibility" text DEFAULT 'workspace' NOT NULL,
+	"created_by" uuid,
+	"lead_count" integer DEFAULT 0 NOT NULL,
+	"archived_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "custom_fields" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"label" text NOT NULL,
+	"type" text NOT NULL,
+	"options" text[] DEFAULT '{}'::text[] NOT NULL,
+	"description" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lead_activities" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"actor_type" text NOT NULL,
+	"actor_user_id" uuid,
+	"actor_api_key_id" uuid,
+	"source_id" integer,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lead_list_items" (
+	"list_id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"added_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "lead_list_items_list_id_lead_id_pk" PRIMARY KEY("list_id","lead_id")
+);
+--> statement-breakpoint
+CREATE TABLE "lead_notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"author_user_id" uuid,
+	"author_api_key_id" uuid,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lead_sources" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"ref" text DEFAULT '' NOT NULL,
+	"label" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "leads" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"email" text,
+	"email_normalized" text,
+	"first_name" text,
+	"last_name" text,
+	"full_name" text,
+	"title" text,
+	"seniority" text,
+	"department" text,
+	"company" text,
+	"company_normalized" text,
+	"company_domain" text,
+	"website" text,
+	"phone" text,
+	"phone_type" text,
+	"phone_country" text,
+	"phone_ext" text,
+	"mobile_phone" text,
+	"mobile_phone_type" text,
+	"mobile_phone_country" text,
+	"mobile_phone_ext" text,
+	"linkedin_url" text,
+	"twitter_url" text,
+	"city" text,
+	"state" text,
+	"country" text,
+	"country_code" text,
+	"industry" text,
+	"employee_count" integer,
+	"annual_revenue" numeric(20, 2),
+	"lead_source" text,
+	"stage" text DEFAULT 'new' NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"notes" text,
+	"owner_id" uuid,
+	"deal_value" numeric(20, 2),
+	"closed_at" timestamp with time zone,
+	"revenue" numeric(20, 2),
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"provenance" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"issues" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
+	"sort_last_name" text COLLATE "C" DEFAULT '2' NOT NULL,
+	"sort_company" text COLLATE "C" DEFAULT '2' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone,
+	"deleted_by" uuid
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_tokens" ADD CONSTRAINT "email_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -183,6 +400,24 @@ ALTER TABLE "credit_costs" ADD CONSTRAINT "credit_costs_workspace_id_workspaces_
 ALTER TABLE "credit_ledger" ADD CONSTRAINT "credit_ledger_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_reservations" ADD CONSTRAINT "credit_reservations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_chunks" ADD CONSTRAINT "job_chunks_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_items" ADD CONSTRAINT "job_items_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "list_access" ADD CONSTRAINT "list_access_list_id_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."lists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "list_access" ADD CONSTRAINT "list_access_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "list_folders" ADD CONSTRAINT "list_folders_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lists" ADD CONSTRAINT "lists_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lists" ADD CONSTRAINT "lists_folder_id_list_folders_id_fk" FOREIGN KEY ("folder_id") REFERENCES "public"."list_folders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lists" ADD CONSTRAINT "lists_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custom_fields" ADD CONSTRAINT "custom_fields_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_activities" ADD CONSTRAINT "lead_activities_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_list_items" ADD CONSTRAINT "lead_list_items_list_id_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."lists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_list_items" ADD CONSTRAINT "lead_list_items_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_notes" ADD CONSTRAINT "lead_notes_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_notes" ADD CONSTRAINT "lead_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_sources" ADD CONSTRAINT "lead_sources_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_prefix_idx" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "api_keys_workspace_idx" ON "api_keys" USING btree ("workspace_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "email_tokens_hash_idx" ON "email_tokens" USING btree ("token_hash");--> statement-breakpoint
@@ -203,4 +438,31 @@ CREATE UNIQUE INDEX "credit_ledger_idempotency_idx" ON "credit_ledger" USING btr
 CREATE INDEX "credit_ledger_workspace_idx" ON "credit_ledger" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "credit_ledger_usage_idx" ON "credit_ledger" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "credit_reservations_workspace_idx" ON "credit_reservations" USING btree ("workspace_id","status");--> statement-breakpoint
-CREATE INDEX "notifications_workspace_idx" ON "notifications" USING btree ("workspace_id","id");
+CREATE INDEX "notifications_workspace_idx" ON "notifications" USING btree ("workspace_id","id");--> statement-breakpoint
+CREATE INDEX "job_chunks_status_run_at_idx" ON "job_chunks" USING btree ("status","run_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_items_job_seq_idx" ON "job_items" USING btree ("job_id","seq");--> statement-breakpoint
+CREATE INDEX "jobs_workspace_created_idx" ON "jobs" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "list_access_user_idx" ON "list_access" USING btree ("workspace_id","user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "list_folders_name_idx" ON "list_folders" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "lists_name_idx" ON "lists" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "lists_folder_idx" ON "lists" USING btree ("workspace_id","folder_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "custom_fields_key_idx" ON "custom_fields" USING btree ("workspace_id","key");--> statement-breakpoint
+CREATE INDEX "lead_activities_lead_idx" ON "lead_activities" USING btree ("workspace_id","lead_id","id");--> statement-breakpoint
+CREATE INDEX "lead_list_items_lead_idx" ON "lead_list_items" USING btree ("lead_id");--> statement-breakpoint
+CREATE INDEX "lead_notes_lead_idx" ON "lead_notes" USING btree ("workspace_id","lead_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "lead_sources_kind_ref_idx" ON "lead_sources" USING btree ("workspace_id","kind","ref");--> statement-breakpoint
+CREATE UNIQUE INDEX "leads_email_idx" ON "leads" USING btree ("workspace_id","email_normalized") WHERE deleted_at is null and email_normalized is not null;--> statement-breakpoint
+CREATE INDEX "leads_created_idx" ON "leads" USING btree ("workspace_id","created_at","id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_updated_idx" ON "leads" USING btree ("workspace_id","updated_at","id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_last_name_idx" ON "leads" USING btree ("workspace_id","sort_last_name","id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_company_sort_idx" ON "leads" USING btree ("workspace_id","sort_company","id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_deleted_idx" ON "leads" USING btree ("workspace_id","deleted_at") WHERE deleted_at is not null;--> statement-breakpoint
+CREATE INDEX "leads_stage_idx" ON "leads" USING btree ("workspace_id","stage");--> statement-breakpoint
+CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("workspace_id","owner_id");--> statement-breakpoint
+CREATE INDEX "leads_company_idx" ON "leads" USING btree ("workspace_id","company_normalized");--> statement-breakpoint
+CREATE INDEX "leads_domain_idx" ON "leads" USING btree ("workspace_id","company_domain");--> statement-breakpoint
+CREATE INDEX "leads_linkedin_idx" ON "leads" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
+CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("workspace_id","phone");--> statement-breakpoint
+CREATE INDEX "leads_tags_idx" ON "leads" USING gin ("tags");--> statement-breakpoint
+CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trgm_ops);

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { JobQueue } from '../domains/jobs/job-queue.js';
 import type { Db } from './db.js';
 import { unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
@@ -20,8 +21,8 @@ export interface Actor {
 /** Outside services a use case may need; adapters provide them, tests substitute them. */
 export interface Services {
   mailer: Mailer;
-  /** Set once the jobs engine is wired; domains that start jobs go through it. */
-  queue?: unknown;
+  /** Where the jobs engine dispatches chunks (in-process or BullMQ); absent: workers find them by polling. */
+  queue?: JobQueue;
 }
 
 /**

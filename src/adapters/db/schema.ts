@@ -5,3 +5,6 @@ export * from '../../domains/workspaces/workspaces.tables.js';
 export * from '../../domains/audit/audit.tables.js';
 export * from '../../domains/credits/credits.tables.js';
 export * from '../../domains/notifications/notifications.tables.js';
+export * from '../../domains/jobs/jobs.tables.js';
+export * from '../../domains/lists/lists.tables.js';
+export * from '../../domains/leads/leads.tables.js';

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.js';
+import { queryRows } from '../../core/db.js';
+import type { ChunkRef } from './job-queue.js';
+import { tsParam } from './job-sums.js';
+
+/** A chunk leased by this worker: only the holder of `leaseToken` can commit it. */
+export interface ClaimedChunk {
+  jobId: string;
+  workspaceId: string;
+  chunkNo: number;
+  generation: number;
+  attempts: number;
+  leaseToken: string;
+}
+
+interface ClaimRow {
+  job_id: string;
+  workspace_id: string;
+  chunk_no: number;
+  generation: number;
+  attempts: number;
+}
+
+/**
+ * Leases one pending, due chunk of a queued or running job, atomically: when several workers
+ * race for it one wins and the others get null. The first lease of a job marks it running.
+ */
+async function claim(ctx: Ctx, pick: SQL, workerId: string): Promise<ClaimedChunk | null> {
+  const now = ctx.clock.now();
+  const leaseToken = randomUUID();
+  const rows = await queryRows<ClaimRow>(
+    ctx.db,
+    sql`with picked as (${pick}),
+        claimed as (
+          update job_chunks c
+             set status = 'running', lease_token = ${leaseToken}::uuid, leased_by = ${workerId},
+                 heartbeat_at = ${tsParam(now)}, attempts = c.attempts + 1, updated_at = ${tsParam(now)}
+            from picked
+           where c.job_id = picked.job_id and c.chunk_no = picked.chunk_no and c.status = 'pending'
+          returning c.job_id, c.workspace_id, c.chunk_no, c.generation, c.attempts),
+        started as (
+          update jobs j
+             set status = 'running', started_at = coalesce(j.started_at, ${tsParam(now)}),
+                 run_started_at = coalesce(j.run_started_at, ${tsParam(now)}), heartbeat_at = ${tsParam(now)}, updated_at = ${tsParam(now)}
+           where j.id in (select job_id from claimed) and j.status = 'queued'
+          returning j.id)
+        select claimed.*, (select count(*) from started) as started from claimed`,
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { jobId: r.job_id, workspaceId: r.workspace_id, chunkNo: Number(r.chunk_no), generation: Number(r.generation), attempts: Number(r.attempts), leaseToken };
+}
+
+/** Leases the chunk a queue message names, if it is still pending and due. */
+export function claimChunk(ctx: Ctx, ref: Pick<ChunkRef, 'jobId' | 'workspaceId' | 'chunkNo'>, workerId: string): Promise<ClaimedChunk | null> {
+  const now = ctx.clock.now();
+  return claim(
+    ctx,
+    sql`select c.job_id, c.chunk_no from job_chunks c join jobs j on j.id = c.job_id
+         where c.job_id = ${ref.jobId}::uuid and c.workspace_id = ${ref.workspaceId}::uuid and c.chunk_no = ${ref.chunkNo}::int
+           and c.status = 'pending' and c.run_at <= ${tsParam(now)} and j.status in ('queued', 'running')
+         for update of c skip locked`,
+    workerId,
+  );
+}
+
+/**
+ * Leases the next due chunk of any job (the in-process driver's queue is the table itself).
+ * Lowest chunk number first, so that concurrent jobs advance side by side instead of in turn.
+ */
+export function claimNextChunk(ctx: Ctx, workerId: string): Promise<ClaimedChunk | null> {
+  const now = ctx.clock.now();
+  return claim(
+    ctx,
+    sql`select c.job_id, c.chunk_no from job_chunks c join jobs j on j.id = c.job_id
+         where c.status = 'pending' and c.run_at <= ${tsParam(now)} and j.status in ('queued', 'running')
+         order by c.chunk_no, c.run_at, c.job_id
+         limit 1
+         for update of c skip locked`,
+    workerId,
+  );
+}

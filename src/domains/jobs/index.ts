@@ -1,0 +1,23 @@
+// Public surface of the jobs domain: other domains and adapters import only from here.
+export * from './jobs.tables.js';
+export { defineJobKind, jobKinds, registerJobKind, JobKindRegistry } from './job-kind.js';
+export type { ItemSeed, ItemOutcome, JobKind, JobItemInput, ChunkInput, ChunkOutput, CommitInput, RefundReason } from './job-kind.js';
+export type { ChunkRef, JobQueue } from './job-queue.js';
+export { TransientJobError, PermanentJobError, classifyFailure } from './job-errors.js';
+export { DEFAULT_RETRY_POLICY, backoffDelayMs, type RetryPolicy } from './backoff.js';
+export { computeProgress, finalStatus, isFinished, type JobProgress, type JobCounts } from './progress.js';
+export { itemChargeKey } from './job-billing.js';
+export type { JobView } from './job-view.js';
+export { startJob, type StartJobInput, type ItemSource } from './start-job.js';
+export { getJob, getJobProgress, type JobProgressView } from './get-job.js';
+export { listJobs, listJobsInput, type ListJobsInput } from './list-jobs.js';
+export { listJobItems, listJobItemsInput, type JobItemView } from './list-job-items.js';
+export { pauseJob } from './pause-job.js';
+export { resumeJob } from './resume-job.js';
+export { cancelJob } from './cancel-job.js';
+export { retryFailedItems } from './retry-failed-items.js';
+export { claimChunk, claimNextChunk, type ClaimedChunk } from './claim-chunk.js';
+export { runClaimedChunk, type ChunkRunOptions, type ChunkRunResult } from './run-chunk.js';
+export { maintainJobs, type MaintenanceOptions, type MaintenanceReport } from './maintain-jobs.js';
+export { maybeFinalizeJob } from './finalize-job.js';
+export { claimScheduledSlot, finishScheduledRun, slotClaimed } from './scheduled-runs.js';
