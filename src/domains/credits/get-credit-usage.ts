@@ -29,7 +29,7 @@ export interface CreditUsage {
   totalUsedMilli: number;
   features: FeatureUsage[];
   /** Every day of the range (UTC), also the quiet ones, for charts. */
-  days: Array<{ date: string; usedMilli: number; features: Record<string, number> }>;
+  days: Array<{ date: string; usedMilli: number; featuresMilli: Record<string, number> }>;
 }
 
 /** Credits used per feature and per UTC day between two dates (inclusive; default: last 30 days). */
@@ -62,7 +62,7 @@ export async function getCreditUsage(ctx: Ctx, input: z.input<typeof inputSchema
   const days = Array.from({ length: dayCount }, (_, i) => ({
     date: utcDay(new Date(start.getTime() + i * DAY_MS)),
     usedMilli: 0,
-    features: {} as Record<string, number>,
+    featuresMilli: {} as Record<string, number>,
   }));
   const byDate = new Map(days.map((d) => [d.date, d]));
   const byFeature = new Map<string, FeatureUsage>();
@@ -72,7 +72,7 @@ export async function getCreditUsage(ctx: Ctx, input: z.input<typeof inputSchema
     const used = charged - refunded;
     const day = byDate.get(r.day)!;
     day.usedMilli += used;
-    day.features[r.feature] = (day.features[r.feature] ?? 0) + used;
+    day.featuresMilli[r.feature] = (day.featuresMilli[r.feature] ?? 0) + used;
     const f = byFeature.get(r.feature) ?? { feature: r.feature, usedMilli: 0, chargedMilli: 0, refundedMilli: 0, charges: 0, refunds: 0 };
     f.usedMilli += used;
     f.chargedMilli += charged;

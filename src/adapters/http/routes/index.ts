@@ -2,8 +2,13 @@ import type { App } from '../types.js';
 import { apiKeysRoutes } from './api-keys.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { creditsRoutes } from './credits.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
+import { notificationsRoutes } from './notifications.routes.js';
 import { workspacesRoutes } from './workspaces.routes.js';
+import { leadsRoutes } from './leads.routes.js';
+import { listsRoutes } from './lists.routes.js';
+import { customFieldsRoutes } from './custom-fields.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
@@ -15,4 +20,9 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   invitationsRoutes,
   apiKeysRoutes,
   auditRoutes,
+  creditsRoutes,
+  notificationsRoutes,
+  leadsRoutes,
+  listsRoutes,
+  customFieldsRoutes,
 ];
