@@ -6,9 +6,6 @@ import { creditsRoutes } from './credits.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { workspacesRoutes } from './workspaces.routes.js';
-import { leadsRoutes } from './leads.routes.js';
-import { listsRoutes } from './lists.routes.js';
-import { customFieldsRoutes } from './custom-fields.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
@@ -22,7 +19,4 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   auditRoutes,
   creditsRoutes,
   notificationsRoutes,
-  leadsRoutes,
-  listsRoutes,
-  customFieldsRoutes,
 ];
