@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBackup } from '../adapters/cli/commands/backup.js';
 import { registerMigrate } from '../adapters/cli/commands/migrate.js';
+import { registerRestore } from '../adapters/cli/commands/restore.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerUserCommands } from '../adapters/cli/commands/user.js';
 
@@ -13,6 +14,6 @@ const program = new Command('leadforge')
   .showHelpAfterError()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-for (const register of [registerServe, registerMigrate, registerBackup, registerUserCommands]) register(program);
+for (const register of [registerServe, registerMigrate, registerBackup, registerRestore, registerUserCommands]) register(program);
 
 await program.parseAsync(process.argv);

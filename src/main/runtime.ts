@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import type { Ctx, Services } from '../core/context.js';
 import type { Logger } from '../core/logger.js';
 import { openDatabase, type Database } from '../adapters/db/client.js';
+import { embeddedDbDir } from '../adapters/db/embedded-layout.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
 
@@ -22,7 +22,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: Config, log: Logger, options: { migrate?: boolean } = {}): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : join(config.dataDir, 'db') });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : embeddedDbDir(config.dataDir) });
   try {
     if (options.migrate !== false) await runMigrations(database);
   } catch (e) {

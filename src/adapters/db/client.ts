@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db } from '../../core/db.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { embeddedPaths } from './embedded-layout.js';
+import { finishInterruptedRestore } from './embedded-restore.js';
+import { DataDirInUseError } from './errors.js';
 import { PgliteProxy } from './pglite-proxy.js';
+
+export { DataDirInUseError };
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -26,16 +30,12 @@ export interface Database {
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string;
-  /** Embedded mode: directory for the data; undefined keeps it in memory (tests only). */
+  /**
+   * Embedded mode: the database directory (`<LEADFORGE_DATA_DIR>/db`, see embeddedDbDir);
+   * undefined keeps the database in memory (tests only). Opening it takes its lock.
+   */
   pgliteDir?: string;
   poolMax?: number;
-}
-
-export class DataDirInUseError extends Error {
-  constructor(dir: string, pid: number) {
-    super(`The data directory ${dir} is in use by another Leadforge process (pid ${pid}). Stop it first, or point LEADFORGE_DATA_DIR elsewhere.`);
-    this.name = 'DataDirInUseError';
-  }
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -62,17 +62,33 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 async function openPglite(dir: string | undefined): Promise<Database> {
-  let releaseLock = () => {};
-  if (dir) {
-    mkdirSync(dir, { recursive: true });
-    releaseLock = takeDirLock(dir);
+  if (!dir) return wrapProxy(new PgliteProxy(undefined), async () => undefined);
+  const paths = embeddedPaths(dir);
+  // The proxy is created only once the lock is ours; a backup request can arrive meanwhile.
+  let proxy: PgliteProxy | undefined;
+  const lock = await acquireDataDirLock(dir, {
+    backup: async () => {
+      if (!proxy) throw new Error('the database is still starting');
+      await proxy.ready;
+      return proxy.dumpDataDir();
+    },
+  });
+  try {
+    finishInterruptedRestore(paths);
+    proxy = new PgliteProxy(paths.pgdata);
+  } catch (e) {
+    await lock.release();
+    throw e;
   }
-  const proxy = new PgliteProxy(dir ? join(dir, 'pglite') : undefined);
+  return wrapProxy(proxy, () => lock.release());
+}
+
+async function wrapProxy(proxy: PgliteProxy, releaseLock: () => Promise<void>): Promise<Database> {
   try {
     await proxy.ready;
   } catch (e) {
-    releaseLock();
     await proxy.close().catch(() => undefined);
+    await releaseLock();
     throw e;
   }
   const db = drizzlePglite(proxy as unknown as PGlite) as unknown as Db;
@@ -86,36 +102,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     dumpEmbedded: () => proxy.dumpDataDir(),
     async close() {
       await proxy.close();
-      releaseLock();
+      await releaseLock();
     },
   };
-}
-
-/**
- * PGlite is a single-process database: two processes opening one directory would corrupt it.
- * A pid file guards it; a lock left by a killed process is taken over.
- */
-function takeDirLock(dir: string): () => void {
-  const file = join(dir, 'leadforge.pid');
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirInUseError(dir, pid);
-  }
-  writeFileSync(file, String(process.pid));
-  return () => {
-    try {
-      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
-    } catch {
-      /* already gone */
-    }
-  };
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

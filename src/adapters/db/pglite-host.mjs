@@ -1,6 +1,8 @@
 // Worker thread that owns the embedded PGlite database. PGlite executes queries on the thread
 // that owns it, so it lives here and the HTTP event loop stays responsive while a slow query
 // runs. Plain JavaScript on purpose: worker threads do not inherit the TypeScript loader.
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -58,6 +60,9 @@ async function run(msg) {
       return rs.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows ?? 0 }));
     }
     case 'dump': {
+      // Flush shared buffers to the data files first, so the copy needs no WAL replay when
+      // restored. The connection lock is held: nothing writes between the checkpoint and the copy.
+      await db.query('CHECKPOINT');
       const file = await db.dumpDataDir(msg.compression ?? 'gzip');
       return new Uint8Array(await file.arrayBuffer());
     }
@@ -99,14 +104,46 @@ async function handle(msg) {
         lock.release(owner);
       }
     }
-    parentPort.postMessage({ id, result });
+    // A dump can be hundreds of megabytes: hand the buffer over instead of copying it.
+    parentPort.postMessage({ id, result }, result instanceof Uint8Array ? [result.buffer] : []);
   } catch (e) {
     parentPort.postMessage({ id, error: serializeError(e) });
   }
 }
 
+const options = { extensions: { pg_trgm } };
+
+/**
+ * PGlite treats a directory holding PG_VERSION as an initialised database, but it writes a new
+ * one file by file: a process killed during the very first start would leave a half-written
+ * directory that never opens again. So a new database is built beside the final path and
+ * renamed into place once complete; a rename is atomic.
+ */
+async function openDataDir(dataDir) {
+  if (!dataDir) return PGlite.create(options);
+  if (workerData.loadDataDir) {
+    // Restore: the caller gives a fresh staging directory and does the renaming itself.
+    return PGlite.create(dataDir, { ...options, loadDataDir: new Blob([workerData.loadDataDir]) });
+  }
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseAtomically(dataDir);
+  return PGlite.create(dataDir, options);
+}
+
+async function initialiseAtomically(dataDir) {
+  const staging = `${dataDir}.initialising`;
+  rmSync(staging, { recursive: true, force: true });
+  const fresh = await PGlite.create(staging, options);
+  await fresh.close();
+  if (existsSync(dataDir)) {
+    // Not ours to delete: an empty directory goes, anything else is kept aside for a human.
+    if (readdirSync(dataDir).length === 0) rmSync(dataDir, { recursive: true });
+    else renameSync(dataDir, `${dataDir}.incomplete-${Date.now()}`);
+  }
+  renameSync(staging, dataDir);
+}
+
 try {
-  db = await PGlite.create(workerData.dataDir || undefined, { extensions: { pg_trgm } });
+  db = await openDataDir(workerData.dataDir);
   parentPort.postMessage({ ready: true });
 } catch (e) {
   parentPort.postMessage({ ready: false, error: serializeError(e) });

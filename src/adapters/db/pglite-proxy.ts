@@ -47,8 +47,14 @@ export class PgliteProxy {
   private dead: Error | null = null;
   readonly ready: Promise<void>;
 
-  constructor(dataDir: string | undefined) {
-    this.worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), { workerData: { dataDir } });
+  /**
+   * @param dataDir the PostgreSQL data directory; undefined keeps the database in memory.
+   * @param options.loadDataDir a dump (gzipped tarball) to load into the new, empty dataDir.
+   */
+  constructor(dataDir: string | undefined, options: { loadDataDir?: Uint8Array } = {}) {
+    this.worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), {
+      workerData: { dataDir, loadDataDir: options.loadDataDir },
+    });
     this.ready = new Promise((resolve, reject) => {
       const onFirst = (msg: { ready?: boolean; error?: HostError }) => {
         if (msg.ready) resolve();

@@ -1,0 +1,18 @@
+/** Another live process owns the embedded database directory (two owners would corrupt it). */
+export class DataDirInUseError extends Error {
+  readonly pid?: number;
+  constructor(dir: string, pid?: number) {
+    const who = pid ? `another Leadforge process (pid ${pid})` : 'another Leadforge process';
+    super(`The data directory ${dir} is in use by ${who}. Stop it first, or point LEADFORGE_DATA_DIR elsewhere.`);
+    this.name = 'DataDirInUseError';
+    this.pid = pid;
+  }
+}
+
+/** The data directory lock could not be taken or checked for a reason other than a live owner. */
+export class DataDirLockError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DataDirLockError';
+  }
+}
