@@ -106,4 +106,25 @@ describe('workspaces: list mine, create, get and rename the current one', () => 
     const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: admin.headers, payload: { name: 'X', role: 'owner' } });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('documents every route of the area in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const paths = Object.keys(doc.paths);
+    for (const p of [
+      '/api/v1/workspaces',
+      '/api/v1/workspace',
+      '/api/v1/workspace/members',
+      '/api/v1/workspace/members/{userId}',
+      '/api/v1/workspace/invitations',
+      '/api/v1/workspace/invitations/{id}',
+      '/api/v1/invitations/{token}',
+      '/api/v1/invitations/{token}/accept',
+      '/api/v1/workspace/api-keys',
+      '/api/v1/workspace/api-keys/{id}',
+      '/api/v1/workspace/audit',
+    ]) {
+      expect(paths, p).toContain(p);
+    }
+    expect(doc.paths['/api/v1/workspace/api-keys'].post.responses['201']).toBeDefined();
+  });
 });
