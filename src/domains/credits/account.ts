@@ -53,9 +53,12 @@ export async function ensureAccount(ctx: Ctx, workspaceId: string): Promise<void
  * credits is serialized here, so checks made on the row hold when it is written.
  */
 export async function lockAccount(tx: Ctx, workspaceId: string): Promise<CreditAccount> {
+  const lock = () => tx.db.select().from(creditAccounts).where(eq(creditAccounts.workspaceId, workspaceId)).for('update');
+  const [row] = await lock();
+  if (row) return row;
   await ensureAccount(tx, workspaceId);
-  const [row] = await tx.db.select().from(creditAccounts).where(eq(creditAccounts.workspaceId, workspaceId)).for('update');
-  return row!;
+  const [created] = await lock();
+  return created!;
 }
 
 export const availableOf = (a: CreditAccount) => a.balanceMilli - a.reservedMilli;
