@@ -19,10 +19,10 @@ export function AppLayout({ routes }: { routes: FeatureRoute[] }) {
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Link to="/app" aria-label="Leadforge home" style={{ textDecoration: 'none', color: 'inherit' }}>
-              <Brand />
+              <Brand compact />
             </Link>
             <WorkspaceSwitcher />
           </Group>

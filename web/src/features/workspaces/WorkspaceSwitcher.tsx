@@ -32,19 +32,19 @@ export function WorkspaceSwitcher() {
             aria-label={`Workspace: ${current?.name ?? 'none'}. Switch workspace`}
             px="sm"
             py={6}
-            style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-default-border)' }}
+            style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-default-border)', minWidth: 0 }}
           >
             <Group gap="xs" wrap="nowrap">
-              <IconBuilding size={16} stroke={1.6} />
-              <Text size="sm" fw={600} truncate maw={200} data-testid="current-workspace-name">
+              <IconBuilding size={16} stroke={1.6} style={{ flexShrink: 0 }} />
+              <Text size="sm" fw={600} truncate maw={{ base: 140, sm: 220 }} data-testid="current-workspace-name">
                 {current?.name ?? 'No workspace'}
               </Text>
               {current ? (
-                <Badge size="xs" variant="light" color={ROLE_COLORS[current.role]}>
+                <Badge size="xs" variant="light" color={ROLE_COLORS[current.role]} visibleFrom="sm">
                   {ROLE_LABELS[current.role]}
                 </Badge>
               ) : null}
-              <IconSelector size={14} stroke={1.6} />
+              <IconSelector size={14} stroke={1.6} style={{ flexShrink: 0 }} />
             </Group>
           </UnstyledButton>
         </Menu.Target>
