@@ -6,16 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/client.js';
 import { embeddedDbDir } from '../../src/adapters/db/embedded-layout.js';
 import { runMigrations } from '../../src/adapters/db/migrate.js';
+import { usingPostgres } from '../helpers/db.js';
 import { runCli, startCli, startTsx, type CliResult, type RunningChild } from './support/child-process.js';
 import { CRASH_WRITER, expectConsistent, reportedIds } from './support/crash-probe.js';
 import { snapshotTables } from './support/snapshot.js';
 
 /**
  * `leadforge backup` and `leadforge restore` through the real command line, with the database
- * closed and with a process serving it. The backups are plain files, so this runs in both test
- * modes (it never uses TEST_DATABASE_URL).
+ * closed and with a process serving it. Embedded mode only: with TEST_DATABASE_URL (where
+ * backups are pg_dump's business) the suite is skipped.
  */
-const root = mkdtempSync(join(tmpdir(), 'lf-backup-'));
+let root = '';
 const children: RunningChild[] = [];
 const secret = 'backup-test-secret-0123456789abcdefghijklmnop';
 
@@ -38,12 +39,13 @@ function expectCleanFailure(r: CliResult, exitCode: number, message: string | Re
   expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
 }
 
-describe('leadforge backup / restore (embedded database)', () => {
-  const source = dataDir('source');
+describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)', () => {
+  const source = () => dataDir('source');
   let original: Awaited<ReturnType<typeof snapshotOf>>;
 
   beforeAll(async () => {
-    const database = await openDatabase({ pgliteDir: embeddedDbDir(source) });
+    root = mkdtempSync(join(tmpdir(), 'lf-backup-'));
+    const database = await openDatabase({ pgliteDir: embeddedDbDir(source()) });
     try {
       await runMigrations(database);
       await database.db.execute(sql`create table backup_probe (id int primary key, label text, amount numeric(12,2), at timestamptz, tags jsonb)`);
@@ -61,12 +63,12 @@ describe('leadforge backup / restore (embedded database)', () => {
 
   afterAll(async () => {
     await Promise.all(children.map((c) => c.kill()));
-    rmSync(root, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('backs up a stopped database and restores it into a fresh directory, identical', async () => {
     const file = join(root, 'offline.tar.gz');
-    const backup = await cli(['backup', '-o', file], source);
+    const backup = await cli(['backup', '-o', file], source());
     expect(backup.code, backup.stderr).toBe(0);
     expect(JSON.parse(backup.stdout)).toMatchObject({ file, takenBy: 'direct' });
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -79,16 +81,16 @@ describe('leadforge backup / restore (embedded database)', () => {
   }, 180_000);
 
   it('backs up while `leadforge serve` runs, and restore refuses to touch the live directory', async () => {
-    const server = startCli(['serve'], { ...envFor(source), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const server = startCli(['serve'], { ...envFor(source()), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     children.push(server);
     await server.waitForStderrLine((l) => l.includes('Leadforge is running at'), 120_000);
 
     const file = join(root, 'online.tar.gz');
-    const backup = await cli(['backup', '-o', file], source);
+    const backup = await cli(['backup', '-o', file], source());
     expect(backup.code, backup.stderr).toBe(0);
     expect(JSON.parse(backup.stdout)).toMatchObject({ file, takenBy: 'server' });
 
-    const refused = await cli(['restore', file, '--force'], source);
+    const refused = await cli(['restore', file, '--force'], source());
     expectCleanFailure(refused, 4, /is in use by another Leadforge process \(pid \d+\)\. Stop it first/);
 
     await server.kill();
@@ -165,7 +167,7 @@ describe('leadforge backup / restore (embedded database)', () => {
   it('explains what to do when there is nothing to back up or the database is PostgreSQL', async () => {
     expectCleanFailure(await cli(['backup', '-o', join(root, 'x.tar.gz')], dataDir('empty')), 3, /no embedded database in .* to back up/);
     expect(existsSync(join(root, 'x.tar.gz'))).toBe(false);
-    const pg = await cli(['backup'], source, { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    const pg = await cli(['backup'], source(), { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expectCleanFailure(pg, 2, /with DATABASE_URL use pg_dump/);
   }, 120_000);
 });

@@ -36,7 +36,7 @@ export async function restoreEmbeddedDatabase(
     }
     rmSync(paths.restoring, { recursive: true, force: true });
     rmSync(paths.restored, { recursive: true, force: true });
-    await loadAndCheck(paths.restoring, bytes, options.name);
+    await loadAndCheck(paths.restoring, bytes, `${options.name} (PostgreSQL ${backup.postgresMajor} data)`);
     renameSync(paths.restoring, paths.restored);
     let previous: string | undefined;
     if (existsSync(paths.pgdata)) {
