@@ -6,6 +6,9 @@ import { creditsRoutes } from './credits.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { workspacesRoutes } from './workspaces.routes.js';
+import { leadsRoutes } from './leads.routes.js';
+import { listsRoutes } from './lists.routes.js';
+import { customFieldsRoutes } from './custom-fields.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
@@ -19,4 +22,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   auditRoutes,
   creditsRoutes,
   notificationsRoutes,
+  leadsRoutes,
+  listsRoutes,
+  customFieldsRoutes,
 ];

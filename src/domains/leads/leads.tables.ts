@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, tsz, updatedAt } from '../../core/columns.js';
+import { users } from '../auth/index.js';
+import { lists } from '../lists/index.js';
+import { workspaces } from '../workspaces/index.js';
+import type { CustomFieldType, CustomValue } from './custom-values.js';
+import type { Stage } from './fields.js';
+import type { PhoneType } from './normalize-phone.js';
+import type { ProvenanceMap } from './provenance.js';
+
+/** Byte-order text: sort keys compare the same on every server, whatever its default collation. */
+const textC = customType<{ data: string }>({
+  dataType: () => 'text COLLATE "C"',
+});
+const money = (name: string) => numeric(name, { precision: 20, scale: 2, mode: 'number' });
+const live = sql`deleted_at is null`;
+
+/**
+ * The lead: canonical fields as columns (COPY-friendly: scalars, text[] and jsonb only), custom
+ * values in `custom`, per-field provenance in `provenance`, input problems in `issues`.
+ * Matching columns (email_normalized, company_normalized, company_domain, linkedin_url, phone)
+ * and sort keys are written by the normalizers on every write. Btree indexes are ascending
+ * (Drizzle's .desc() emits NULLS LAST, which cannot serve ORDER BY … DESC).
+ */
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Lower-cased when valid; as given when flagged in `issues`. */
+    email: text('email'),
+    /** Uniqueness key: set only for valid addresses. */
+    emailNormalized: text('email_normalized'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    fullName: text('full_name'),
+    title: text('title'),
+    seniority: text('seniority'),
+    department: text('department'),
+    company: text('company'),
+    /** Folded, legal suffixes removed: "Acme, Inc." → "acme". */
+    companyNormalized: text('company_normalized'),
+    companyDomain: text('company_domain'),
+    website: text('website'),
+    /** E.164 when valid; as given when flagged. */
+    phone: text('phone'),
+    phoneType: text('phone_type').$type<PhoneType>(),
+    phoneCountry: text('phone_country'),
+    phoneExt: text('phone_ext'),
+    mobilePhone: text('mobile_phone'),
+    mobilePhoneType: text('mobile_phone_type').$type<PhoneType>(),
+    mobilePhoneCountry: text('mobile_phone_country'),
+    mobilePhoneExt: text('mobile_phone_ext'),
+    linkedinUrl: text('linkedin_url'),
+    twitterUrl: text('twitter_url'),
+    city: text('city'),
+    state: text('state'),
+    country: text('country'),
+    /** ISO 3166-1 alpha-2 of `country`; default region of the phones. */
+    countryCode: text('country_code'),
+    industry: text('industry'),
+    employeeCount: integer('employee_count'),
+    annualRevenue: money('annual_revenue'),
+    leadSource: text('lead_source'),
+    stage: text('stage').$type<Stage>().notNull().default('new'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    dealValue: money('deal_value'),
+    closedAt: tsz('closed_at'),
+    revenue: money('revenue'),
+    custom: jsonb('custom').$type<Record<string, CustomValue>>().notNull().default({}),
+    provenance: jsonb('provenance').$type<ProvenanceMap>().notNull().default({}),
+    /** field → why its value is flagged (invalid email, phone, URL, unknown country). */
+    issues: jsonb('issues').$type<Record<string, string>>().notNull().default({}),
+    /** Folded names, email, company, domain, title: the trigram search column. */
+    searchText: text('search_text').notNull().default(''),
+    sortLastName: textC('sort_last_name').notNull().default('2'),
+    sortCompany: textC('sort_company').notNull().default('2'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: tsz('deleted_at'),
+    deletedBy: uuid('deleted_by'),
+  },
+  (t) => [
+    uniqueIndex('leads_email_idx').on(t.workspaceId, t.emailNormalized).where(sql`deleted_at is null and email_normalized is not null`),
+    index('leads_created_idx').on(t.workspaceId, t.createdAt, t.id).where(live),
+    index('leads_updated_idx').on(t.workspaceId, t.updatedAt, t.id).where(live),
+    index('leads_last_name_idx').on(t.workspaceId, t.sortLastName, t.id).where(live),
+    index('leads_company_sort_idx').on(t.workspaceId, t.sortCompany, t.id).where(live),
+    index('leads_deleted_idx').on(t.workspaceId, t.deletedAt).where(sql`deleted_at is not null`),
+    index('leads_stage_idx').on(t.workspaceId, t.stage),
+    index('leads_owner_idx').on(t.workspaceId, t.ownerId),
+    index('leads_company_idx').on(t.workspaceId, t.companyNormalized),
+    index('leads_domain_idx').on(t.workspaceId, t.companyDomain),
+    index('leads_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
+    index('leads_phone_idx').on(t.workspaceId, t.phone),
+    index('leads_tags_idx').using('gin', t.tags),
+    index('leads_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+/**
+ * Where values come from: one row per distinct source (manual edits by a user, API key, import
+ * N, finder, verifier, provider X…). Provenance maps on leads refer to these ids, which keeps
+ * the per-lead map small at 1M rows.
+ */
+export const leadSources = pgTable(
+  'lead_sources',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    ref: text('ref').notNull().default(''),
+    label: text('label'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('lead_sources_kind_ref_idx').on(t.workspaceId, t.kind, t.ref)],
+);
+
+/** The lead's timeline: created, imported, fields changed, stage changed, verified, merged, exported… */
+export const leadActivities = pgTable(
+  'lead_activities',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorApiKeyId: uuid('actor_api_key_id'),
+    sourceId: integer('source_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_activities_lead_idx').on(t.workspaceId, t.leadId, t.id)],
+);
+
+/** Notes written by members on a lead. */
+export const leadNotes = pgTable(
+  'lead_notes',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorApiKeyId: uuid('author_api_key_id'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('lead_notes_lead_idx').on(t.workspaceId, t.leadId, t.createdAt, t.id)],
+);
+
+/** Typed custom fields of a workspace; values live in leads.custom under `key`. */
+export const customFields = pgTable(
+  'custom_fields',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type').$type<CustomFieldType>().notNull(),
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('custom_fields_key_idx').on(t.workspaceId, t.key)],
+);
+
+/** Lead ↔ list membership. A lead may be in several lists; soft-deleted leads keep theirs for restore. */
+export const leadListItems = pgTable(
+  'lead_list_items',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => lists.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    addedBy: uuid('added_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.leadId] }), index('lead_list_items_lead_idx').on(t.leadId)],
+);
+
+export type LeadRow = typeof leads.$inferSelect;
+export type LeadInsert = typeof leads.$inferInsert;

@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.js';
+import { withTransaction } from '../../core/transaction.js';
+import { getVisibleList } from './list-access.js';
+import { toListViews, type ListView } from './list-view.js';
+import { lists } from './lists.tables.js';
+
+/** Brings an archived list back. Idempotent. */
+export async function restoreList(ctx: Ctx, id: string): Promise<ListView> {
+  return withTransaction(ctx, async (tx) => {
+    const list = await getVisibleList(tx, id, { lock: true });
+    const row = list.archivedAt
+      ? (await tx.db.update(lists).set({ archivedAt: null, updatedAt: tx.clock.now() }).where(eq(lists.id, id)).returning())[0]!
+      : list;
+    const [view] = await toListViews(tx, [row]);
+    return view!;
+  });
+}
