@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/core/db.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { call, freshEmail, PASSWORD, refreshCookie, register, type Session } from './auth-helpers.js';
 
@@ -39,6 +41,8 @@ describe('auth sessions: register, me, refresh rotation, reuse detection, logout
     // The replaced cookie presented again: the whole family ends, the new cookie too.
     const reuse = await call(t, { url: '/auth/refresh', cookie: cookie.header });
     expect(reuse.statusCode).toBe(401);
+    // A refresh cookie that failed is cleared, so the browser stops presenting it.
+    expect(refreshCookie(reuse)?.value).toBe('');
     expect(reuse.json().error.code).toBe('UNAUTHENTICATED');
     expect(reuse.json().error.message).toMatch(/already used/);
     const afterReuse = await call(t, { url: '/auth/refresh', cookie: rotated.header });
@@ -47,9 +51,8 @@ describe('auth sessions: register, me, refresh rotation, reuse detection, logout
     const meAfter = await call(t, { method: 'GET', url: '/auth/me', token: (r1.json() as Session).accessToken });
     expect(meAfter.statusCode).toBe(401);
 
-    const audit = await t.db.database.db.execute(`select action from audit_events where actor_user_id = '${session.user.id}' order by id` as never);
-    const actions = (audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.registered', 'auth.refresh_reuse_detected']));
+    const audit = await queryRows<{ action: string }>(t.db.database.db, sql`select action from audit_events where actor_user_id = ${session.user.id} order by id`);
+    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['user.registered', 'auth.refresh_reuse_detected']));
   });
 
   it('runs the API-client flow with the refresh token in the body, and logs out', async () => {
@@ -76,6 +79,23 @@ describe('auth sessions: register, me, refresh rotation, reuse detection, logout
     expect((await call(t, { method: 'GET', url: '/auth/me', token: other.accessToken })).statusCode).toBe(200);
     // Logging out twice is fine.
     expect((await call(t, { url: '/auth/logout', body: { refreshToken: s1.refreshToken } })).statusCode).toBe(204);
+  });
+
+  it('logs out the session of the access token when no refresh token is sent', async () => {
+    const { session } = await register(t);
+    const out = await call(t, { url: '/auth/logout', token: session.accessToken });
+    expect(out.statusCode).toBe(204);
+    expect((await call(t, { method: 'GET', url: '/auth/me', token: session.accessToken })).statusCode).toBe(401);
+    expect((await call(t, { url: '/auth/refresh', body: { refreshToken: session.refreshToken } })).statusCode).toBe(401);
+  });
+
+  it('logs out a browser session by its cookie', async () => {
+    const reg = await call(t, { url: '/auth/register', body: { email: freshEmail('cookie'), password: PASSWORD, name: 'C' } });
+    const cookie = refreshCookie(reg)!;
+    const out = await call(t, { url: '/auth/logout', cookie: cookie.header });
+    expect(out.statusCode).toBe(204);
+    expect(refreshCookie(out)).toMatchObject({ value: '', path: '/api/v1/auth' });
+    expect((await call(t, { url: '/auth/refresh', cookie: cookie.header })).statusCode).toBe(401);
   });
 
   it('refuses a wrong password or an unknown email with the same 401', async () => {

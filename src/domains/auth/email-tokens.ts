@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { DomainError, validationError } from '../../core/errors.js';
 import { emailTokens } from './auth.tables.js';
@@ -16,6 +16,8 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
 export async function createEmailToken(ctx: Ctx, userId: string, purpose: EmailTokenPurpose): Promise<string> {
   const token = newOpaqueToken(32);
   const now = ctx.clock.now();
+  // Links a day past their expiry serve nothing (not even a "this link expired" message).
+  await ctx.db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), lt(emailTokens.expiresAt, new Date(now.getTime() - 86_400_000))));
   await ctx.db.insert(emailTokens).values({
     userId,
     purpose,

@@ -9,7 +9,7 @@ import { users } from './auth.tables.js';
 import { emailSchema } from './email.js';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js';
 import { burnPasswordCheck, presentedPasswordSchema, verifyPassword } from './password.js';
-import { issueSession } from './sessions.js';
+import { issueSession, pruneExpiredSessions } from './sessions.js';
 import { pickSessionWorkspace } from './user-workspaces.js';
 import type { SessionView } from './views.js';
 
@@ -44,6 +44,7 @@ export async function loginUser(ctx: Ctx, raw: z.input<typeof loginInput>): Prom
   const workspace = await pickSessionWorkspace(ctx, user);
   const userCtx: Ctx = { ...ctx, actor: { ...ctx.actor, type: 'user', userId: user.id, role: workspace?.role }, workspaceId: workspace?.id };
   return withTransaction(userCtx, async (tx) => {
+    await pruneExpiredSessions(tx, user.id);
     const session = await issueSession(tx, { user, workspace });
     await recordAudit(tx, { action: 'auth.login', workspaceId: workspace?.id ?? null, targetType: 'user', targetId: user.id });
     return session;

@@ -6,7 +6,7 @@ import { withTransaction } from '../../core/transaction.js';
 import { parseInput } from '../../core/validate.js';
 import { recordAudit } from '../audit/index.js';
 import { refreshTokens, users } from './auth.tables.js';
-import { issueSession, revokeFamily } from './sessions.js';
+import { issueSession, pruneExpiredSessions, revokeFamily } from './sessions.js';
 import { hashToken } from './tokens.js';
 import { pickSessionWorkspace } from './user-workspaces.js';
 import type { SessionView } from './views.js';
@@ -39,6 +39,7 @@ export async function refreshSession(ctx: Ctx, raw: z.input<typeof refreshInput>
     if (!user) throw unauthenticated('This account no longer exists');
     const workspace = await pickSessionWorkspace(tx, user, row.workspaceId);
     const userCtx: Ctx = { ...tx, actor: { ...tx.actor, type: 'user', userId: user.id } };
+    await pruneExpiredSessions(tx, user.id);
     return issueSession(userCtx, { user, workspace, familyId: row.familyId });
   });
   return rotated ?? reuseDetected(ctx, row);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { refreshTokens } from './auth.tables.js';
 import { hashToken, newOpaqueToken, signAccessToken } from './tokens.js';
@@ -61,4 +61,16 @@ export async function revokeUserSessions(ctx: Ctx, userId: string, keepFamilyId?
         keepFamilyId ? ne(refreshTokens.familyId, keepFamilyId) : undefined,
       ),
     );
+}
+
+/** How long expired refresh tokens are kept (a late replay still gets "expired", not "invalid"). */
+const EXPIRED_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every refresh adds a row; rows long past their expiry are useless, even for reuse detection.
+ * Called at log-in and refresh for that user, so the table stays bounded without a cron job.
+ */
+export async function pruneExpiredSessions(ctx: Ctx, userId: string): Promise<void> {
+  const before = new Date(ctx.clock.now().getTime() - EXPIRED_TOKEN_RETENTION_MS);
+  await ctx.db.delete(refreshTokens).where(and(eq(refreshTokens.userId, userId), lt(refreshTokens.expiresAt, before)));
 }
