@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { testConfig } from '../../src/core/config.js';
 import { signAccessToken } from '../../src/domains/auth/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApiKey } from '../helpers/auth.js';
 import { call, register } from './auth-helpers.js';
 
 describe('auth: access tokens that must not work', () => {
@@ -42,6 +43,16 @@ describe('auth: access tokens that must not work', () => {
     }
     const noScheme = await call(t, { method: 'GET', url: '/auth/me', headers: { authorization: session.accessToken } });
     expect(noScheme.statusCode).toBe(401);
+  });
+
+  it('keeps API keys out of the account routes (403)', async () => {
+    const { session } = await register(t);
+    const { key } = await createTestApiKey(t, session.workspace!.id, 'admin');
+    const r = await me(key);
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('FORBIDDEN');
+    const sw = await call(t, { url: '/auth/switch-workspace', token: key, body: { workspaceId: session.workspace!.id } });
+    expect(sw.statusCode).toBe(403);
   });
 
   it('expires a refresh token that is not used within its lifetime', async () => {
