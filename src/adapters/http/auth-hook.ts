@@ -13,19 +13,29 @@ export async function authenticateRequest(request: FastifyRequest, baseCtx: Ctx)
   const from = { ip: request.ip, userAgent: request.headers['user-agent'] };
   request.ctx = { ...baseCtx, log: request.log as Ctx['log'], requestId: request.id, actor: { type: 'anonymous', ...from } };
 
-  const header = request.headers.authorization;
-  if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw unauthenticated('Authorization header must be "Bearer <token>"');
-    const resolved = await resolveBearer(request.ctx, m[1]!, from);
-    request.ctx = { ...request.ctx, actor: resolved.actor, workspaceId: resolved.workspaceId };
-    request.sessionId = resolved.sessionId;
-  }
-
   // Unknown routes answer 404 whoever asks.
   if (!request.routeOptions.url) return;
   const config = request.routeOptions.config ?? {};
   const auth = config.auth ?? 'workspace';
+
+  const header = request.headers.authorization;
+  if (header) {
+    try {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m) throw unauthenticated('Authorization header must be "Bearer <token>"');
+      const resolved = await resolveBearer(request.ctx, m[1]!, from);
+      request.ctx = { ...request.ctx, actor: resolved.actor, workspaceId: resolved.workspaceId };
+      request.sessionId = resolved.sessionId;
+    } catch (e) {
+      // A stale credential must not lock anyone out of public routes (log-out with an expired
+      // access token still clears the cookie); protected routes refuse it.
+      if (auth !== 'public') throw e;
+    }
+  }
+  if (request.ctx.workspaceId) {
+    request.log = request.log.child({ workspace_id: request.ctx.workspaceId });
+    request.ctx.log = request.log as Ctx['log'];
+  }
   if (auth === 'public') return;
   const actor = request.ctx.actor;
   if (actor.type === 'anonymous') throw unauthenticated();

@@ -48,7 +48,7 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({
-      path: `${err.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}`,
+      path: `${err.validationContext ?? 'body'}${v.instancePath && v.instancePath !== '/' ? v.instancePath.replace(/\//g, '.') : ''}`,
       message: v.message ?? 'invalid',
     }));
     const first = issues[0];
