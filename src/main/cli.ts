@@ -4,6 +4,7 @@ import { registerMigrate } from '../adapters/cli/commands/migrate.js';
 import { registerRestore } from '../adapters/cli/commands/restore.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerUserCommands } from '../adapters/cli/commands/user.js';
+import { registerWorker } from '../adapters/cli/commands/worker.js';
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
@@ -15,5 +16,6 @@ const program = new Command('leadforge')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 for (const register of [registerServe, registerMigrate, registerBackup, registerRestore, registerUserCommands]) register(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

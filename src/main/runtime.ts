@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../adapters/db/client.js';
 import { embeddedDbDir } from '../adapters/db/embedded-layout.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
+import { createJobQueue } from '../adapters/queue/index.js';
 
 /** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */
 export interface Runtime {
@@ -21,7 +22,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, log: Logger, options: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, log: Logger, options: { migrate?: boolean; queuePrefix?: string } = {}): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : embeddedDbDir(config.dataDir) });
   try {
     if (options.migrate !== false) await runMigrations(database);
@@ -37,6 +38,8 @@ export async function openRuntime(config: Config, log: Logger, options: { migrat
   }
   const services: Services = {
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : logMailer(log),
+    // BullMQ with REDIS_URL, else the in-process driver (the database is the queue).
+    queue: await createJobQueue({ redis, prefix: options.queuePrefix }),
   };
   const clock = systemClock;
   return {
@@ -57,6 +60,7 @@ export async function openRuntime(config: Config, log: Logger, options: { migrat
       workspaceId,
     }),
     async close() {
+      await services.queue?.close().catch(() => undefined);
       redis?.disconnect();
       await database.close();
     },

@@ -2,10 +2,10 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Ctx } from '../../core/context.js';
 import { claimChunk, runClaimedChunk, type ChunkRef, type JobQueue } from '../../domains/jobs/index.js';
+import { DEFAULT_QUEUE_PREFIX } from './queue-prefix.js';
 import type { ChunkWorker, WorkerSettings } from './worker-settings.js';
 
 export const CHUNK_QUEUE = 'chunks';
-export const DEFAULT_QUEUE_PREFIX = 'leadforge';
 
 interface ChunkMessage {
   jobId: string;

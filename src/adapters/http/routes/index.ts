@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { creditsRoutes } from './credits.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
+import { jobsRoutes } from './jobs.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { workspacesRoutes } from './workspaces.routes.js';
 import { leadsRoutes } from './leads.routes.js';
@@ -22,6 +23,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   auditRoutes,
   creditsRoutes,
   notificationsRoutes,
+  jobsRoutes,
   leadsRoutes,
   listsRoutes,
   customFieldsRoutes,
