@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
 import { Brand } from '../../components/Brand';
 import { useCurrentWorkspace } from '../auth/session';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 import { NoWorkspace } from '../workspaces/NoWorkspace';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { AppNavbar } from './AppNavbar';
@@ -26,7 +27,10 @@ export function AppLayout({ routes }: { routes: FeatureRoute[] }) {
             </Link>
             <WorkspaceSwitcher />
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            {workspace ? <NotificationsBell /> : null}
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" data-testid="app-navbar">
