@@ -1,5 +1,6 @@
 import { IconActivity } from '@tabler/icons-react';
 import type { FeatureRoute } from '../shell/feature-route';
+import { JobDetailDrawer } from './JobDetailDrawer';
 import { JobsPage } from './JobsPage';
 
 export const jobsRoute: FeatureRoute = {
@@ -7,4 +8,5 @@ export const jobsRoute: FeatureRoute = {
   label: 'Jobs',
   icon: IconActivity,
   element: <JobsPage />,
+  children: [{ path: ':jobId', element: <JobDetailDrawer /> }],
 };
