@@ -9,6 +9,7 @@ export { type CustomFieldView } from './custom-field-view.js';
 export { createCustomFieldSchema, updateCustomFieldSchema } from './custom-field-input.js';
 
 // Pure normalizers: the bulk import path calls them per row (see docs/LEADS.md).
+export { prepareLeadRow, type PreparedLeadRow } from './prepare-lead-row.js';
 export { normalizeLead, EMPTY_LEAD, FIELD_COLUMN, cleanTags, type LeadState, type NormalizedLead } from './normalize-lead.js';
 export { normalizeEmail } from './normalize-email.js';
 export { normalizePhone, type PhoneType } from './normalize-phone.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import type { CustomFieldDef } from '../custom-values.js';
 import { EMPTY_LEAD, normalizeLead, type LeadState } from '../normalize-lead.js';
+import { prepareLeadRow } from '../prepare-lead-row.js';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const defs: CustomFieldDef[] = [
@@ -118,5 +119,18 @@ describe('normalizeLead', () => {
     const { state, changes } = run({ custom: { score: null } }, a);
     expect(state.custom).toEqual({});
     expect(changes['custom.score']).toEqual({ from: 3, to: null });
+  });
+});
+
+describe('prepareLeadRow (the per-row step of bulk imports)', () => {
+  it('builds a complete row with provenance for every field it sets', () => {
+    const { row, fields } = prepareLeadRow({ email: 'A@B.co', first_name: 'ana' }, { workspaceId: 'ws', sourceId: 7, now, customFields: defs });
+    expect(row).toMatchObject({ workspaceId: 'ws', email: 'a@b.co', firstName: 'Ana', fullName: 'Ana', createdAt: now, updatedAt: now });
+    expect(fields.sort()).toEqual(['email', 'first_name', 'full_name']);
+    expect(row.provenance).toEqual({ email: [7, now.getTime() / 1000], first_name: [7, now.getTime() / 1000], full_name: [7, now.getTime() / 1000] });
+  });
+
+  it('refuses a lead with nothing to identify it', () => {
+    expect(() => prepareLeadRow({ title: 'CEO', city: 'Lyon' }, { workspaceId: 'ws', sourceId: 1, now, customFields: [] })).toThrow('A lead needs at least one of');
   });
 });
