@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, openDatabase } from '../../src/adapters/db/client.js';
+import { embeddedPaths } from '../../src/adapters/db/embedded-layout.js';
 import { usingPostgres } from '../helpers/db.js';
 import { startTsx, type RunningChild } from './support/child-process.js';
 import { CRASH_WRITER, countOf, expectConsistent, expectWritable, reportedIds } from './support/crash-probe.js';
@@ -22,6 +23,14 @@ function newDbDir() {
   const dir = mkdtempSync(join(tmpdir(), 'lf-crash-'));
   tempDirs.push(dir);
   return join(dir, 'db');
+}
+
+function countFiles(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  } catch {
+    return 0;
+  }
 }
 
 function startWriter(dbDir: string, firstId: number) {
@@ -65,24 +74,31 @@ describe.skipIf(usingPostgres())('embedded database survives kill -9', () => {
   }, 240_000);
 
   it('opens cleanly after a kill during the very first initialisation', async () => {
-    // Where exactly the kill lands (initdb, copying files, the rename) varies from run to run;
-    // whatever it interrupted, the next open must give a working database.
-    for (const delayMs of [300, 1500, 3000]) {
+    // PGlite runs initdb in memory, then copies ~1000 files into the directory. Kill points:
+    // during initdb, in the middle of the copy, and as soon as PG_VERSION (the last file) exists.
+    const killWhen: Record<string, (pgdata: string) => boolean> = {
+      'start of initialisation': () => true,
+      'mid-copy': (pgdata) => countFiles(pgdata) >= 100,
+      'copy complete': (pgdata) => existsSync(join(pgdata, 'PG_VERSION')),
+    };
+    for (const [moment, due] of Object.entries(killWhen)) {
       const dbDir = newDbDir();
+      const pgdata = embeddedPaths(dbDir).pgdata;
       const writer = startWriter(dbDir, 1);
       await writer.waitForLine((l) => l === 'opening');
-      await new Promise((r) => setTimeout(r, delayMs));
+      while (!due(pgdata) && !writer.lines.includes('ready')) await new Promise((r) => setTimeout(r, 5));
+      expect(writer.lines, `the writer finished starting before the kill point "${moment}"`).not.toContain('ready');
       await writer.kill();
       const database = await openDatabase({ pgliteDir: dbDir });
       try {
         await database.db.execute(sql`create table if not exists after_init_crash (id int primary key)`);
         await database.db.execute(sql`insert into after_init_crash values (1)`);
-        expect(await countOf(database, sql`select count(*) as n from after_init_crash`)).toBe(1);
+        expect(await countOf(database, sql`select count(*) as n from after_init_crash`), moment).toBe(1);
       } finally {
         await database.close();
       }
     }
-  }, 180_000);
+  }, 240_000);
 
   it('refuses a second process on a live data directory with a clear error', async () => {
     const dbDir = newDbDir();
