@@ -143,6 +143,7 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     expect(await snapshotOf(target)).toEqual(original);
   }, 180_000);
 
+  // Every kind of bad file is covered in backup-archive.test.ts; here, how the command reports it.
   it('rejects garbage, truncated and missing files with a clear message and leaves the database alone', async () => {
     const target = dataDir('restored-offline');
     const garbage = join(root, 'garbage.tar.gz');
@@ -154,11 +155,6 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     expectCleanFailure(await cli(['restore', truncated, '--force'], target), 2, /is corrupt or truncated/);
 
-    const flipped = Buffer.from(whole);
-    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
-    const corrupt = join(root, 'corrupt.tar.gz');
-    writeFileSync(corrupt, flipped);
-    expectCleanFailure(await cli(['restore', corrupt, '--force'], target), 2, /is corrupt or truncated/);
 
     expectCleanFailure(await cli(['restore', join(root, 'nope.tar.gz')], target), 2, /Cannot read .*nope\.tar\.gz: no such file/);
     expect(await snapshotOf(target)).toEqual(original);
