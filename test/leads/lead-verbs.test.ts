@@ -147,6 +147,7 @@ describe('lead verbs on a real database', () => {
     const after = await getLead(ctx, lead.id);
     expect(after.custom).not.toHaveProperty('plan');
     expect(after.provenance).not.toHaveProperty('custom.plan');
+    expect(Object.keys(after.provenance)).toEqual(expect.arrayContaining(['email', 'custom.seats', 'custom.remark']));
   });
 
   it('only lets admins change the field schema', async () => {

@@ -26,7 +26,10 @@ export async function deleteCustomField(ctx: Ctx, id: string): Promise<{ leadsCl
       tx.db,
       sql`with cleared as (
             update ${leads}
-               set custom = custom - ${field.key}::text, provenance = provenance - ${`custom.${field.key}`}::text
+               set custom = custom - ${field.key}::text,
+                   provenance = (select coalesce(jsonb_object_agg(g.key, g.value - ${`custom.${field.key}`}::text), '{}'::jsonb)
+                                   from jsonb_each(provenance) g
+                                  where g.value - ${`custom.${field.key}`}::text <> '[]'::jsonb)
              where workspace_id = ${workspaceId} and jsonb_exists(custom, ${field.key}::text)
          returning 1)
           select count(*)::int as n from cleared`,

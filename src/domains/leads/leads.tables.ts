@@ -31,7 +31,7 @@ const live = sql`deleted_at is null`;
 
 /**
  * The lead: canonical fields as columns (COPY-friendly: scalars, text[] and jsonb only), custom
- * values in `custom`, per-field provenance in `provenance`, input problems in `issues`.
+ * values in `custom`, per-field provenance in `provenance` (grouped by write, see provenance.ts), input problems in `issues`.
  * Matching columns (email_normalized, company_normalized, company_domain, linkedin_url, phone)
  * and sort keys are written by the normalizers on every write. Btree indexes are ascending
  * (Drizzle's .desc() emits NULLS LAST, which cannot serve ORDER BY … DESC).

@@ -127,7 +127,7 @@ describe('prepareLeadRow (the per-row step of bulk imports)', () => {
     const { row, fields } = prepareLeadRow({ email: 'A@B.co', first_name: 'ana' }, { workspaceId: 'ws', sourceId: 7, now, customFields: defs });
     expect(row).toMatchObject({ workspaceId: 'ws', email: 'a@b.co', firstName: 'Ana', fullName: 'Ana', createdAt: now, updatedAt: now });
     expect(fields.sort()).toEqual(['email', 'first_name', 'full_name']);
-    expect(row.provenance).toEqual({ email: [7, now.getTime() / 1000], first_name: [7, now.getTime() / 1000], full_name: [7, now.getTime() / 1000] });
+    expect(row.provenance).toEqual({ [`7:${now.getTime() / 1000}`]: ['email', 'first_name', 'full_name'] });
   });
 
   it('refuses a lead with nothing to identify it', () => {
