@@ -1,3 +1,5 @@
+import { ConfigError } from '../../core/config.js';
+
 /** Another live process owns the embedded database directory (two owners would corrupt it). */
 export class DataDirInUseError extends Error {
   readonly pid?: number;
@@ -9,10 +11,15 @@ export class DataDirInUseError extends Error {
   }
 }
 
-/** The data directory lock could not be taken or checked for a reason other than a live owner. */
-export class DataDirLockError extends Error {
+/**
+ * The data directory lock could not be taken or checked for a reason other than a live owner
+ * (a path too long for a socket, a filesystem without sockets): an environment problem, so the
+ * CLI maps it like a configuration error.
+ */
+export class DataDirLockError extends ConfigError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message);
+    if (options?.cause !== undefined) this.cause = options.cause;
     this.name = 'DataDirLockError';
   }
 }
