@@ -10,6 +10,7 @@ export { createCustomFieldSchema, updateCustomFieldSchema } from './custom-field
 
 // Pure normalizers: the bulk import path calls them per row (see docs/LEADS.md).
 export { prepareLeadRow, type PreparedLeadRow } from './prepare-lead-row.js';
+export { stateOf } from './lead-store.js';
 export { normalizeLead, EMPTY_LEAD, FIELD_COLUMN, cleanTags, type LeadState, type NormalizedLead } from './normalize-lead.js';
 export { normalizeEmail } from './normalize-email.js';
 export { normalizePhone, type PhoneType } from './normalize-phone.js';
