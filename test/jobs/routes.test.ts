@@ -186,3 +186,33 @@ describe('jobs API', () => {
     expect((await post(`/jobs/${partialId}/retry`, owner.headers)).statusCode).not.toBe(429);
   });
 });
+
+describe('jobs API shutdown', () => {
+  it('ends open event streams when the server closes', async () => {
+    const t = await createJobsTestApp();
+    try {
+      const owner = await createUserWithWorkspace(t);
+      const job = await startJob(t.ctx(owner.workspaceId), { kind: 'test.counter', payload: { count: 20 } });
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = t.app.server.address() as AddressInfo;
+      const ended = new Promise<string>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: `/api/v1/jobs/${job.id}/events`, headers: owner.headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve(text));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      await t.app.close();
+      const body = await ended;
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(parseEvents(body).map((e) => e.event)).toEqual(['progress']);
+    } finally {
+      await t.close();
+    }
+  });
+});

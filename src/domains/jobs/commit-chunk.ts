@@ -102,11 +102,17 @@ export async function commitChunk<P>(
     if (guarded.length === 0) throw new LeaseLostError(chunk);
 
     if (updates.length > 0) {
+      // The seq range bounds the join to the chunk's rows whatever the planner thinks of a job
+      // it has no statistics for yet (without it: a nested loop over the whole job per chunk).
+      const seqs = items.map((i) => i.seq);
+      const minSeq = Math.min(...seqs);
+      const maxSeq = Math.max(...seqs);
       const written = await queryRows<{ id: number }>(
         tx.db,
         sql`update job_items i set status = u.status, result = u.result, error = u.error, attempts = u.attempts, updated_at = ${tsParam(now)}
               from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id bigint, status text, result jsonb, error text, attempts int)
              where i.id = u.id and i.job_id = ${chunk.jobId}::uuid and i.workspace_id = ${chunk.workspaceId}::uuid and i.status = 'pending'
+               and i.seq between ${minSeq}::int and ${maxSeq}::int
             returning i.id`,
       );
       if (written.length !== updates.length) throw new LeaseLostError(chunk);

@@ -75,6 +75,12 @@ const statusList = (v: string | string[] | undefined) => (v === undefined ? unde
 
 /** Jobs of the workspace: list, detail, items, progress (polling and SSE), pause/resume/cancel/retry. */
 export async function jobsRoutes(app: App) {
+  // Open event streams end when the server shuts down (they would otherwise hold close() open).
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+
   app.get(
     '/jobs',
     {
@@ -139,7 +145,7 @@ export async function jobsRoutes(app: App) {
         querystring: z.object({ intervalMs: z.coerce.number().int().min(250).max(10_000).default(1000) }),
       },
     },
-    async (req, reply) => streamProgress(req, reply, req.params.id, req.query.intervalMs),
+    async (req, reply) => streamProgress(req, reply, req.params.id, req.query.intervalMs, streams),
   );
 
   for (const [action, verb] of [
@@ -175,7 +181,7 @@ const KEEP_ALIVE_MS = 15_000;
  * Polls the job's progress (the database is shared by every process, so this sees the work of
  * any worker) and sends an event whenever it changed; ends once the job stopped.
  */
-async function streamProgress(req: FastifyRequest, reply: FastifyReply, jobId: string, intervalMs: number) {
+async function streamProgress(req: FastifyRequest, reply: FastifyReply, jobId: string, intervalMs: number, streams: Set<() => void>) {
   let last = await getJobProgress(req.ctx, { jobId });
   reply.hijack();
   const res = reply.raw;
@@ -187,13 +193,22 @@ async function streamProgress(req: FastifyRequest, reply: FastifyReply, jobId: s
     'x-request-id': req.id,
   });
   let closed = false;
-  req.raw.on('close', () => (closed = true));
+  let wake: () => void = () => undefined;
+  const end = () => {
+    closed = true;
+    wake();
+  };
+  streams.add(end);
+  req.raw.on('close', end);
   const send = (event: string, data: JobProgressView) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   res.write('retry: 3000\n\n');
   send('progress', last);
   let lastSentAt = Date.now();
   while (!closed && !isFinished(last.status)) {
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await new Promise<void>((r) => {
+      const t = setTimeout(r, intervalMs);
+      wake = () => (clearTimeout(t), r());
+    });
     if (closed) break;
     let now: JobProgressView;
     try {
@@ -211,6 +226,7 @@ async function streamProgress(req: FastifyRequest, reply: FastifyReply, jobId: s
     }
     last = now;
   }
+  streams.delete(end);
   if (!closed && isFinished(last.status)) send('end', last);
   res.end();
 }

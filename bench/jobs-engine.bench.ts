@@ -1,0 +1,251 @@
+// Engine overhead: a job of 100,000 items that do nothing, with durable progress (every chunk
+// commits its item results and counts). Embedded (PGlite, worker in the process, as `serve`
+// runs it) and PostgreSQL with one and two `leadforge worker` processes (BullMQ on Redis, and
+// without Redis: workers leasing chunks from the database).
+//   npm run bench -- jobs-engine [--items=100000] [--only=embedded,bullmq,db] [--workers=1,2]
+// Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test: a scratch database
+// is created beside it and dropped), BENCH_REDIS_URL (default redis://127.0.0.1:6379).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { systemClock } from '../src/core/clock.js';
+import { testConfig } from '../src/core/config.js';
+import type { Ctx, Services } from '../src/core/context.js';
+import { queryRows } from '../src/core/db.js';
+import { silentLogger } from '../src/core/logger.js';
+import { openDatabase, type Database } from '../src/adapters/db/client.js';
+import { embeddedDbDir } from '../src/adapters/db/embedded-layout.js';
+import { runMigrations } from '../src/adapters/db/migrate.js';
+import { MemoryMailer } from '../src/adapters/mail/app-mailer.js';
+import { BullmqQueue } from '../src/adapters/queue/bullmq.js';
+import { InProcessQueue, startChunkWorker } from '../src/adapters/queue/index.js';
+import { users } from '../src/domains/auth/index.js';
+import { grantCredits } from '../src/domains/credits/index.js';
+import { getJob, isFinished, startJob, type JobQueue } from '../src/domains/jobs/index.js';
+import { createWorkspace } from '../src/domains/workspaces/index.js';
+import { registerBenchKinds } from './fixtures/jobs-kinds.js';
+
+export const description = 'jobs engine overhead: 100,000 trivial items, embedded and PostgreSQL (+BullMQ) with 1 and 2 workers';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** What the items do: nothing (engine overhead), or some CPU work in the worker each. */
+interface Workload {
+  name: string;
+  kind: string;
+  payload: (items: number) => Record<string, unknown>;
+}
+const WORKLOADS: Record<string, Workload> = {
+  trivial: { name: 'trivial', kind: 'bench.trivial', payload: (count) => ({ count }) },
+  cpu: { name: '100 µs CPU per item', kind: 'bench.cpu', payload: (count) => ({ count, cpuMicros: 100 }) },
+  // Not in the default run: shows what per-item credit charges cost (use --items=10000).
+  billed: { name: 'trivial, 1 credit each', kind: 'bench.billed', payload: (count) => ({ count }) },
+};
+
+interface Result {
+  workload: string;
+  setup: string;
+  workers: number;
+  items: number;
+  seedS: number;
+  runS: number;
+}
+
+const ctxFor = (database: Database, services: Services, workspaceId?: string): Ctx => ({
+  db: database.db,
+  inTransaction: false,
+  config: testConfig(),
+  log: silentLogger(),
+  clock: systemClock,
+  services,
+  actor: { type: 'system' },
+  workspaceId,
+});
+
+async function newWorkspace(ctx: Ctx): Promise<string> {
+  const [user] = await ctx.db
+    .insert(users)
+    .values({ email: `bench-${randomBytes(4).toString('hex')}@example.test`, name: 'bench', passwordHash: 'x' })
+    .returning();
+  const id = (await createWorkspace(ctx, { name: 'Bench', ownerUserId: user!.id })).id;
+  await grantCredits({ ...ctx, workspaceId: id }, { amountMilli: 1_000_000_000, reason: 'benchmark' });
+  return id;
+}
+
+/** Starts the job (seeding its items), then waits for it to finish; both timed. */
+async function timeJob(ctx: Ctx, items: number, workload: Workload): Promise<{ seedS: number; runS: number; jobId: string }> {
+  const t0 = performance.now();
+  const job = await startJob(ctx, { kind: workload.kind, payload: workload.payload(items) });
+  const t1 = performance.now();
+  let status = job.status;
+  while (!isFinished(status)) {
+    await new Promise((r) => setTimeout(r, 50));
+    status = (await getJob(ctx, { jobId: job.id })).status;
+  }
+  const t2 = performance.now();
+  const done = await getJob(ctx, { jobId: job.id });
+  if (done.status !== 'completed' || done.succeeded !== items) throw new Error(`job ended ${done.status} with ${done.succeeded}/${items}`);
+  return { seedS: (t1 - t0) / 1000, runS: (t2 - t1) / 1000, jobId: job.id };
+}
+
+async function explainItemLoad(ctx: Ctx, jobId: string): Promise<string> {
+  const plan = await queryRows<{ 'QUERY PLAN': string }>(
+    ctx.db,
+    sql`explain select id, seq, ref, input, attempts from job_items
+         where job_id = ${jobId}::uuid and workspace_id = ${ctx.workspaceId!}::uuid and seq >= 500 and seq < 1000 and status = 'pending' order by seq`,
+  );
+  return plan.map((r) => r['QUERY PLAN']).join(' / ');
+}
+
+async function embedded(items: number, workload: Workload): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'lf-bench-'));
+  const database = await openDatabase({ pgliteDir: embeddedDbDir(dir) });
+  try {
+    await runMigrations(database);
+    const queue = new InProcessQueue();
+    const services: Services = { mailer: new MemoryMailer(), queue };
+    const ws = await newWorkspace(ctxFor(database, services));
+    const worker = await startChunkWorker(ctxFor(database, services), queue, { settings: { concurrency: 2 } });
+    const r = await timeJob(ctxFor(database, services, ws), items, workload);
+    log(`  plan of the chunk's item load: ${await explainItemLoad(ctxFor(database, services, ws), r.jobId)}`);
+    await worker.stop();
+    return { workload: workload.name, setup: 'embedded PGlite, worker in process (in-process driver)', workers: 1, items, ...r };
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function spawnWorkers(n: number, env: Record<string, string>): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const inherited = { ...process.env };
+          delete inherited.REDIS_URL;
+          const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/fixtures/jobs-worker.ts')], {
+            cwd: ROOT,
+            env: { ...inherited, LEADFORGE_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef', ...env },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          child.stdout!.setEncoding('utf8');
+          child.stdout!.once('data', (d: string) => (d.includes('ready') ? resolve(child) : reject(new Error(d))));
+          child.once('exit', (code) => reject(new Error(`bench worker exited ${code}`)));
+        }),
+    ),
+  );
+}
+
+async function stopWorkers(children: ChildProcess[]) {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+async function postgres(items: number, workers: number, withRedis: boolean, workload: Workload): Promise<Result> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const name = `lf_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
+  const redis = withRedis ? new Redis(redisUrl, { maxRetriesPerRequest: null }) : undefined;
+  const prefix = `lf-bench-${randomBytes(4).toString('hex')}`;
+  const queue: JobQueue = redis ? new BullmqQueue(redis, prefix) : new InProcessQueue();
+  let children: ChildProcess[] = [];
+  try {
+    await runMigrations(database);
+    const services: Services = { mailer: new MemoryMailer(), queue };
+    const ws = await newWorkspace(ctxFor(database, services));
+    children = await spawnWorkers(workers, {
+      DATABASE_URL: url.toString(),
+      ...(redis ? { REDIS_URL: redisUrl, LF_BENCH_QUEUE_PREFIX: prefix } : {}),
+    });
+    const r = await timeJob(ctxFor(database, services, ws), items, workload);
+    if (workers === 1) log(`  plan of the chunk's item load: ${await explainItemLoad(ctxFor(database, services, ws), r.jobId)}`);
+    const setup = redis ? 'PostgreSQL 15 + BullMQ (Redis)' : 'PostgreSQL 15, no Redis (workers lease from the database)';
+    return { workload: workload.name, setup, workers, items, ...r };
+  } finally {
+    await stopWorkers(children);
+    if (queue instanceof BullmqQueue) await queue.queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    redis?.disconnect();
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  let kernel = '';
+  try {
+    kernel = readFileSync('/proc/version', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    /* not Linux */
+  }
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${kernel}; load average at start ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`;
+}
+
+export async function run(args: string[]): Promise<void> {
+  registerBenchKinds();
+  const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const items = Number(opt('items') ?? 100_000);
+  const only = (opt('only') ?? 'embedded,bullmq,db').split(',');
+  const workerCounts = (opt('workers') ?? '1,2').split(',').map(Number);
+  const workloads = (opt('workloads') ?? 'trivial,cpu').split(',').map((w) => {
+    const found = WORKLOADS[w];
+    if (!found) throw new Error(`unknown workload ${w}; known: ${Object.keys(WORKLOADS).join(', ')}`);
+    return found;
+  });
+  const results: Result[] = [];
+  const startedOn = machine();
+  log(`machine: ${startedOn}`);
+  for (const workload of workloads) {
+    if (only.includes('embedded')) {
+      log(`${workload.name}: embedded…`);
+      results.push(await embedded(items, workload));
+    }
+    for (const withRedis of [true, false]) {
+      if (!only.includes(withRedis ? 'bullmq' : 'db')) continue;
+      for (const workers of workerCounts) {
+        log(`${workload.name}: postgres ${withRedis ? '+ BullMQ' : 'without Redis'}, ${workers} worker(s)…`);
+        results.push(await postgres(items, workers, withRedis, workload));
+      }
+    }
+  }
+  const out = [
+    `Machine: ${startedOn}`,
+    '',
+    '| items do | setup | worker processes | items | seed (start job) s | run s | items/s | total s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.workload} | ${r.setup} | ${r.workers} | ${r.items.toLocaleString('en-US')} | ${r.seedS.toFixed(2)} | ${r.runS.toFixed(2)} | ${Math.round(r.items / r.runS).toLocaleString('en-US')} | ${(r.seedS + r.runS).toFixed(2)} |`,
+    ),
+    '',
+  ];
+  for (const r2 of results.filter((r) => r.workers === 2)) {
+    const one = results.find((r) => r.workload === r2.workload && r.setup === r2.setup && r.workers === 1);
+    if (one) out.push(`- ${r2.workload}, ${r2.setup}: two workers take ${(r2.runS / one.runS).toFixed(2)}× the run time of one.`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
