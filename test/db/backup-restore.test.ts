@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -58,6 +58,8 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     } finally {
       await database.close();
     }
+    // A second, closed copy for the test that writes during a backup: cheaper than a new initdb.
+    cpSync(embeddedDbDir(source()), embeddedDbDir(dataDir('busy')), { recursive: true });
     expect(original['public.backup_probe']).toEqual({ rows: 2501, hash: expect.any(String) });
   }, 180_000);
 
@@ -81,7 +83,9 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
   }, 180_000);
 
   it('backs up while `leadforge serve` runs, and restore refuses to touch the live directory', async () => {
-    const server = startCli(['serve'], { ...envFor(source()), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    // Without the embedded job worker: its scheduler writes on its own clock, and this test
+    // compares the backup with the data as written before the server started.
+    const server = startCli(['serve'], { ...envFor(source()), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LEADFORGE_EMBEDDED_WORKER: 'false' });
     children.push(server);
     await server.waitForStderrLine((l) => l.includes('Leadforge is running at'), 120_000);
 
@@ -93,7 +97,9 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     const refused = await cli(['restore', file, '--force'], source());
     expectCleanFailure(refused, 4, /is in use by another Leadforge process \(pid \d+\)\. Stop it first/);
 
-    await server.kill();
+    // A graceful stop releases the directory (and removes the socket) as it should.
+    expect(await server.terminate()).toEqual({ code: 0, signal: null });
+    expect(existsSync(join(embeddedDbDir(source()), 'admin.sock'))).toBe(false);
     const target = dataDir('restored-online');
     const restore = await cli(['restore', file], target);
     expect(restore.code, restore.stderr).toBe(0);

@@ -16,6 +16,8 @@ export interface RunningChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL, then wait until the process and its pipes are gone. */
   kill(): Promise<void>;
+  /** SIGTERM (a graceful stop), then wait for the exit. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Starts `node --import tsx <script> ...args` from the repository root. */
@@ -86,6 +88,10 @@ export function watch(child: ChildProcess): RunningChild {
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`no matching stderr line (exit ${child.exitCode}); stderr: ${stderr.slice(-2000)}`);
+    },
+    async terminate() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
     },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
