@@ -203,18 +203,19 @@ describe('jobs engine', () => {
     it('reserves up front, charges each billable item once, refunds no-data items, releases the rest', async () => {
       const ctx = t.ctx(ws);
       const before = await getBalance(ctx);
-      const job = await startJob(ctx, { kind: 'test.billed', payload: { count: 250, failRefs: ['item-7'], notFoundRefs: ['item-8', 'item-9'] } });
+      const job = await startJob(ctx, { kind: 'test.billed', payload: { count: 250, failRefs: ['item-7'], notFoundRefs: ['item-8', 'item-9'], skipRefs: ['item-10'] } });
       expect(job).toMatchObject({ costPerItemMilli: 1000, feature: 'email_verify' });
       const reserved = await getBalance(ctx);
       expect(reserved.reservedMilli - before.reservedMilli).toBe(250_000);
       expect(reserved.balanceMilli).toBe(before.balanceMilli);
 
       await drain(ctx);
-      expect(await getJob(ctx, { jobId: job.id })).toMatchObject({ status: 'partial', succeeded: 247, skipped: 2, failed: 1 });
+      expect(await getJob(ctx, { jobId: job.id })).toMatchObject({ status: 'partial', succeeded: 246, skipped: 3, failed: 1 });
       const after = await getBalance(ctx);
       expect(after.reservedMilli).toBe(before.reservedMilli);
-      expect(before.balanceMilli - after.balanceMilli).toBe(247_000);
-      expect(await chargesOf(ctx, job.id)).toEqual({ charges: 249, keys: 249, netMilli: 247_000, refunds: 2 });
+      expect(before.balanceMilli - after.balanceMilli).toBe(246_000);
+      // 246 succeeded charged; 2 "not found" charged then refunded; the skipped and the failed never charged.
+      expect(await chargesOf(ctx, job.id)).toEqual({ charges: 248, keys: 248, netMilli: 246_000, refunds: 2 });
     });
 
     it('reserves anew for a retry and charges only the retried items', async () => {

@@ -21,6 +21,8 @@ const counterPayload = z.strictObject({
   flaky: z.record(z.string(), z.number().int().min(1)).default({}),
   /** Refs reported as "no data found": charged then refunded. */
   notFoundRefs: z.array(z.string()).default([]),
+  /** Refs skipped (nothing to do): not charged. */
+  skipRefs: z.array(z.string()).default([]),
   /** The whole chunk throws a transient error on its first N attempts. */
   chunkFailures: z.number().int().min(0).default(0),
   /** Simulated work per chunk (outside I/O), ms. */
@@ -64,6 +66,7 @@ function counterKind(kind: string, chunkSize: number, billing?: JobKind['billing
         const n = (item.input as { n: number }).n;
         if (n % 2 === 0) even++;
         if (p.notFoundRefs.includes(item.ref)) return { itemId: item.id, status: 'skipped', result: { found: false }, billing: { refund: 'not_found' } };
+        if (p.skipRefs.includes(item.ref)) return { itemId: item.id, status: 'skipped', result: { duplicate: true } };
         return { itemId: item.id, status: 'succeeded', result: { n, double: n * 2 } };
       });
       return { outcomes, stats: { even, odd: chunk.items.length - even - outcomes.filter((o) => o.status !== 'succeeded' && o.status !== 'skipped').length } };

@@ -53,14 +53,18 @@ async function claim(ctx: Ctx, pick: SQL, workerId: string): Promise<ClaimedChun
   return { jobId: r.job_id, workspaceId: r.workspace_id, chunkNo: Number(r.chunk_no), generation: Number(r.generation), attempts: Number(r.attempts), leaseToken };
 }
 
-/** Leases the chunk a queue message names, if it is still pending and due. */
-export function claimChunk(ctx: Ctx, ref: Pick<ChunkRef, 'jobId' | 'workspaceId' | 'chunkNo'>, workerId: string): Promise<ClaimedChunk | null> {
+/**
+ * Leases the chunk a queue message names, if it is still pending and due. A delayed message may
+ * arrive a little before the chunk's run_at (two clocks): within `earlyMs` it counts as due.
+ */
+export function claimChunk(ctx: Ctx, ref: Pick<ChunkRef, 'jobId' | 'workspaceId' | 'chunkNo'>, workerId: string, earlyMs = 1000): Promise<ClaimedChunk | null> {
   const now = ctx.clock.now();
+  const due = new Date(now.getTime() + earlyMs);
   return claim(
     ctx,
     sql`select c.job_id, c.chunk_no from job_chunks c join jobs j on j.id = c.job_id
          where c.job_id = ${ref.jobId}::uuid and c.workspace_id = ${ref.workspaceId}::uuid and c.chunk_no = ${ref.chunkNo}::int
-           and c.status = 'pending' and c.run_at <= ${tsParam(now)} and j.status in ('queued', 'running')
+           and c.status = 'pending' and c.run_at <= ${tsParam(due)} and j.status in ('queued', 'running')
          for update of c skip locked`,
     workerId,
   );

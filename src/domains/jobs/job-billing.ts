@@ -30,8 +30,9 @@ export async function releaseJobReservation(tx: Ctx, reservationId: string | nul
 type FinalOutcome = Exclude<ItemOutcome, { status: 'retry' }>;
 
 /**
- * Charges the billable items of a chunk inside the chunk's transaction; refunds those reported
- * as no data / provider error. Failed items are never charged.
+ * Charges the billable items of a chunk inside the chunk's transaction (succeeded ones unless
+ * they say `free`, skipped ones only when they ask); refunds those reported as no data /
+ * provider error. Failed items are never charged.
  */
 export async function chargeChunk(
   tx: Ctx,
@@ -42,7 +43,7 @@ export async function chargeChunk(
   let chargedMilli = 0;
   for (const o of outcomes) {
     if (o.status === 'failed') continue;
-    const billing = o.billing ?? 'charge';
+    const billing = o.billing ?? (o.status === 'succeeded' ? 'charge' : 'free');
     if (billing === 'free') continue;
     const idempotencyKey = itemChargeKey(o.itemId, job.feature);
     const { charged } = await chargeCredits(tx, {

@@ -24,7 +24,8 @@ export type RefundReason = 'not_found' | 'provider_error';
 
 /**
  * The result of one item.
- * - `succeeded` / `skipped`: done. Succeeded items are charged unless `billing` says otherwise.
+ * - `succeeded` / `skipped`: done. Succeeded items are charged, skipped ones are not, unless
+ *   `billing` says otherwise (`{ refund }`: charged, then refunded with the reason).
  * - `failed`: a permanent failure (`error` says why); never charged; the job goes on.
  * - `retry`: a transient failure; retried with backoff until the kind's retry policy gives up.
  */
