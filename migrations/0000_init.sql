@@ -388,6 +388,21 @@ CREATE TABLE "leads" (
 	"deleted_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "verify_domain_cache" (
+	"domain" text PRIMARY KEY NOT NULL,
+	"facts" jsonb NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"catch_all" boolean,
+	"catch_all_expires_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "verify_result_cache" (
+	"email" text PRIMARY KEY NOT NULL,
+	"result" jsonb NOT NULL,
+	"checked_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_tokens" ADD CONSTRAINT "email_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -465,4 +480,6 @@ CREATE INDEX "leads_domain_idx" ON "leads" USING btree ("workspace_id","company_
 CREATE INDEX "leads_linkedin_idx" ON "leads" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("workspace_id","phone");--> statement-breakpoint
 CREATE INDEX "leads_tags_idx" ON "leads" USING gin ("tags");--> statement-breakpoint
-CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trgm_ops);
+CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "verify_domain_cache_expires_idx" ON "verify_domain_cache" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "verify_result_cache_expires_idx" ON "verify_result_cache" USING btree ("expires_at");

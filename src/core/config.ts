@@ -27,7 +27,42 @@ export interface Config {
   trustProxy: boolean;
   /** Run the job worker inside the web process (serve). */
   embeddedWorker: boolean;
+  /** Email verifier (docs/VERIFY.md). */
+  verify: VerifyConfig;
 }
+
+export interface VerifyConfig {
+  /** LEADFORGE_DNS_SERVERS: host[:port] list; empty → the system resolvers. */
+  dnsServers: string[];
+  smtpPort: number;
+  /** Connect and every-reply timeout. */
+  smtpTimeoutMs: number;
+  heloName: string;
+  mailFrom: string;
+  greylistRetryS: number;
+  /** socks5://[user:pass@]host:port, for clouds that block port 25. */
+  socksProxy?: string;
+  maxConnectionsPerHost: number;
+  maxRecipientsPerConnection: number;
+  definiteTtlS: number;
+  unknownTtlS: number;
+  domainTtlS: number;
+}
+
+/** Defaults of the verifier settings (tests override the slow ones). */
+export const defaultVerifyConfig = (): VerifyConfig => ({
+  dnsServers: [],
+  smtpPort: 25,
+  smtpTimeoutMs: 10_000,
+  heloName: 'verifier.leadforge.invalid',
+  mailFrom: 'verify@leadforge.invalid',
+  greylistRetryS: 60,
+  maxConnectionsPerHost: 2,
+  maxRecipientsPerConnection: 20,
+  definiteTtlS: 30 * 86400,
+  unknownTtlS: 86400,
+  domainTtlS: 86400,
+});
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -92,6 +127,18 @@ const envSchema = z.object({
   LEADFORGE_MAX_BODY_BYTES: intSetting('LEADFORGE_MAX_BODY_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
   LEADFORGE_TRUST_PROXY: boolSetting(false),
   LEADFORGE_EMBEDDED_WORKER: boolSetting(true),
+  LEADFORGE_DNS_SERVERS: z.string().optional(),
+  LEADFORGE_SMTP_PORT: intSetting('LEADFORGE_SMTP_PORT', 25, 1, 65535),
+  LEADFORGE_SMTP_TIMEOUT_MS: intSetting('LEADFORGE_SMTP_TIMEOUT_MS', 10_000, 100, 600_000),
+  LEADFORGE_HELO_NAME: z.string().optional(),
+  LEADFORGE_MAIL_FROM: z.string().optional(),
+  LEADFORGE_GREYLIST_RETRY_S: intSetting('LEADFORGE_GREYLIST_RETRY_S', 60, 0, 3600),
+  LEADFORGE_SOCKS_PROXY: urlSetting('LEADFORGE_SOCKS_PROXY', ['socks5:', 'socks:', 'socks5h:']),
+  LEADFORGE_VERIFY_MAX_CONNECTIONS_PER_HOST: intSetting('LEADFORGE_VERIFY_MAX_CONNECTIONS_PER_HOST', 2, 1, 100),
+  LEADFORGE_VERIFY_MAX_RECIPIENTS_PER_CONNECTION: intSetting('LEADFORGE_VERIFY_MAX_RECIPIENTS_PER_CONNECTION', 20, 1, 1000),
+  LEADFORGE_VERIFY_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_CACHE_TTL_S', 30 * 86400, 0, 365 * 86400),
+  LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S', 86400, 0, 365 * 86400),
+  LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S', 86400, 0, 365 * 86400),
 });
 
 /** Reads settings; generates LEADFORGE_SECRET into the data dir on first run when absent. */
@@ -123,7 +170,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { ensu
     maxBodyBytes: e.LEADFORGE_MAX_BODY_BYTES,
     trustProxy: e.LEADFORGE_TRUST_PROXY,
     embeddedWorker: e.LEADFORGE_EMBEDDED_WORKER,
+    verify: {
+      dnsServers: parseDnsServers(e.LEADFORGE_DNS_SERVERS),
+      smtpPort: e.LEADFORGE_SMTP_PORT,
+      smtpTimeoutMs: e.LEADFORGE_SMTP_TIMEOUT_MS,
+      heloName: e.LEADFORGE_HELO_NAME || defaultVerifyConfig().heloName,
+      mailFrom: e.LEADFORGE_MAIL_FROM || defaultVerifyConfig().mailFrom,
+      greylistRetryS: e.LEADFORGE_GREYLIST_RETRY_S,
+      socksProxy: e.LEADFORGE_SOCKS_PROXY,
+      maxConnectionsPerHost: e.LEADFORGE_VERIFY_MAX_CONNECTIONS_PER_HOST,
+      maxRecipientsPerConnection: e.LEADFORGE_VERIFY_MAX_RECIPIENTS_PER_CONNECTION,
+      definiteTtlS: e.LEADFORGE_VERIFY_CACHE_TTL_S,
+      unknownTtlS: e.LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S,
+      domainTtlS: e.LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S,
+    },
   };
+}
+
+/** "1.1.1.1, 127.0.0.1:5353, [::1]:53" → trimmed entries; a bad one fails naming the setting. */
+function parseDnsServers(v: string | undefined): string[] {
+  if (!v) return [];
+  const servers = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of servers) {
+    if (!/^(\[[0-9a-f:.]+\](:\d{1,5})?|[0-9a-z.-]+(:\d{1,5})?|[0-9a-f:]+)$/i.test(s)) {
+      throw new ConfigError(`LEADFORGE_DNS_SERVERS must be a comma list of host[:port], got "${s}"`);
+    }
+  }
+  return servers;
 }
 
 function readOrCreateSecret(dataDir: string): string {
@@ -150,6 +223,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxBodyBytes: 1024 * 1024,
     trustProxy: false,
     embeddedWorker: false,
+    verify: defaultVerifyConfig(),
     ...overrides,
   };
 }

@@ -8,3 +8,4 @@ export * from '../../domains/notifications/notifications.tables.js';
 export * from '../../domains/jobs/jobs.tables.js';
 export * from '../../domains/lists/lists.tables.js';
 export * from '../../domains/leads/leads.tables.js';
+export * from '../../domains/verify/verify.tables.js';

@@ -1,0 +1,14 @@
+import mailchecker from 'mailchecker';
+import { DOMAINS as FREE_DOMAINS } from 'free-email-domains-list';
+import roleAddresses from 'role-based-email-addresses';
+
+const ROLE_SET = new Set<string>((roleAddresses as string[]).map((r) => r.toLowerCase()));
+
+/** Throwaway domains (mailchecker's maintained list). */
+export const isDisposableDomain = (domain: string): boolean => !mailchecker.isValid(`probe@${domain}`);
+
+/** Free / webmail providers (free-email-domains-list), disposables excluded. */
+export const isFreeDomain = (domain: string): boolean => FREE_DOMAINS.has(domain) && !isDisposableDomain(domain);
+
+/** info@, sales@, support+eu@… (role-based-email-addresses), the +sub-address ignored. */
+export const isRoleLocal = (local: string): boolean => ROLE_SET.has(local.split('+')[0]!);

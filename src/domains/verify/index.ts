@@ -1,0 +1,7 @@
+// Public surface of the verify domain: other domains and adapters import only from here.
+export * from './types.js';
+export * from './verify.tables.js';
+export { DnsLookupError, type DnsFailure, type DnsResolver, type MailboxProber, type ProbeRequest, type VerifierNet } from './ports.js';
+export type { SmtpAnswer } from './smtp-reply.js';
+export { parseEmail } from './syntax.js';
+export { verifyEmails, type VerifyOptions } from './verify-emails.js';
