@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectBackup } from '../../src/adapters/db/backup-archive.js';
 import { openDatabase } from '../../src/adapters/db/client.js';
 import { embeddedDbDir } from '../../src/adapters/db/embedded-layout.js';
 import { runMigrations } from '../../src/adapters/db/migrate.js';
@@ -81,6 +82,13 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     expect(JSON.parse(restore.stdout)).toMatchObject({ restored: file, dataDir: target, previous: null });
     expect(await snapshotOf(target)).toEqual(original);
   }, 180_000);
+
+  it('writes the backup to stdout with -o -, the summary to stderr', async () => {
+    const r = await cli(['backup', '-o', '-'], source());
+    expect(r.code, r.stderr).toBe(0);
+    expect(inspectBackup(r.stdoutBytes, 'stdout').postgresMajor).toMatch(/^\d+$/);
+    expect(r.stderr).toContain(`{"file":"-","bytes":${r.stdoutBytes.length},"takenBy":"direct"}`);
+  }, 120_000);
 
   it('backs up while `leadforge serve` runs, and restore refuses to touch the live directory', async () => {
     // Without the embedded job worker: its scheduler writes on its own clock, and this test

@@ -103,6 +103,8 @@ export function watch(child: ChildProcess): RunningChild {
 export interface CliResult {
   code: number | null;
   stdout: string;
+  /** stdout as bytes, for binary output. */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -114,12 +116,15 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
+    const out: Buffer[] = [];
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.once('close', (code) => {
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
+    });
   });
 }
 

@@ -22,7 +22,7 @@ export function registerBackup(program: Command) {
         const result = await backupEmbeddedDatabase(embeddedDbDir(config.dataDir));
         const summary = { file: opts.out === '-' ? '-' : resolve(opts.out), bytes: result.bytes.byteLength, takenBy: result.takenBy };
         if (opts.out === '-') {
-          process.stdout.write(result.bytes);
+          await writeToStdout(result.bytes);
           process.stderr.write(JSON.stringify(summary) + '\n');
         } else {
           // Write then rename: a crash never leaves a truncated file under the final name.
@@ -40,4 +40,15 @@ export function registerBackup(program: Command) {
         process.exitCode = exitCodeFor(e);
       }
     });
+}
+
+/** Resolves once the bytes are handed to the pipe; a reader that went away is an error, not a crash. */
+function writeToStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (e: NodeJS.ErrnoException) => reject(new Error(`could not write the backup to stdout (${e.code ?? e.message})`));
+    // Stays attached: the stream reports EPIPE after the write callback, and an 'error' event
+    // without a listener would crash the process with a stack trace.
+    process.stdout.on('error', fail);
+    process.stdout.write(bytes, (e) => (e ? fail(e) : resolve()));
+  });
 }
