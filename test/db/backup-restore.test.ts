@@ -61,6 +61,7 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     }
     // A second, closed copy for the test that writes during a backup: cheaper than a new initdb.
     cpSync(embeddedDbDir(source()), embeddedDbDir(dataDir('busy')), { recursive: true });
+    cpSync(embeddedDbDir(source()), embeddedDbDir(dataDir('damaged')), { recursive: true });
     expect(original['public.backup_probe']).toEqual({ rows: 2501, hash: expect.any(String) });
   }, 180_000);
 
@@ -155,6 +156,16 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     expect(existsSync(join(previous, 'PG_VERSION'))).toBe(true);
     expect(readdirSync(embeddedDbDir(target)).filter((n) => n.startsWith('pglite'))).toHaveLength(2);
     expect(await snapshotOf(target)).toEqual(original);
+  }, 180_000);
+
+  it('reports a damaged database clearly, and restore --force brings the data back', async () => {
+    const damaged = dataDir('damaged');
+    rmSync(join(embeddedDbDir(damaged), 'pglite', 'global', 'pg_control'));
+    const broken = await cli(['migrate'], damaged);
+    expectCleanFailure(broken, 1, /The embedded database in .*could not be opened: .*restore a backup with `leadforge restore FILE --force`/);
+    const restore = await cli(['restore', join(root, 'offline.tar.gz'), '--force'], damaged);
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(await snapshotOf(damaged)).toEqual(original);
   }, 180_000);
 
   // Every kind of bad file is covered in backup-archive.test.ts; here, how the command reports it.

@@ -7,7 +7,7 @@ import type { Db } from '../../core/db.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { embeddedPaths } from './embedded-layout.js';
 import { finishInterruptedRestore } from './embedded-restore.js';
-import { DataDirInUseError } from './errors.js';
+import { DataDirInUseError, EmbeddedDatabaseOpenError } from './errors.js';
 import { PgliteProxy } from './pglite-proxy.js';
 
 export { DataDirInUseError };
@@ -80,7 +80,11 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     await lock.release();
     throw e;
   }
-  return wrapProxy(proxy, () => lock.release());
+  try {
+    return await wrapProxy(proxy, () => lock.release());
+  } catch (e) {
+    throw new EmbeddedDatabaseOpenError(paths.pgdata, e);
+  }
 }
 
 async function wrapProxy(proxy: PgliteProxy, releaseLock: () => Promise<void>): Promise<Database> {

@@ -23,3 +23,15 @@ export class DataDirLockError extends ConfigError {
     this.name = 'DataDirLockError';
   }
 }
+
+/** PGlite could not start on the data directory (damaged files, a newer PostgreSQL major…). */
+export class EmbeddedDatabaseOpenError extends Error {
+  constructor(pgdata: string, cause: unknown) {
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/[.\s]+$/, '');
+    super(
+      `The embedded database in ${pgdata} could not be opened: ${reason}. If its files are damaged, restore a backup with \`leadforge restore FILE --force\` (the damaged copy is kept aside).`,
+      { cause },
+    );
+    this.name = 'EmbeddedDatabaseOpenError';
+  }
+}
