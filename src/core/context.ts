@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { JobQueue } from '../domains/jobs/job-queue.js';
+import type { VerifierNet } from '../domains/verify/ports.js';
 import type { Db } from './db.js';
 import { unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
@@ -23,6 +24,8 @@ export interface Services {
   mailer: Mailer;
   /** Where the jobs engine dispatches chunks (in-process or BullMQ); absent: workers find them by polling. */
   queue?: JobQueue;
+  /** DNS and SMTP of the email verifier; absent: built from config.verify on first use. */
+  verifier?: VerifierNet;
 }
 
 /**

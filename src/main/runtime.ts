@@ -8,6 +8,7 @@ import { embeddedDbDir } from '../adapters/db/embedded-layout.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
 import { createJobQueue } from '../adapters/queue/index.js';
+import { verifierNetFor } from '../adapters/smtp-probe/index.js';
 
 /** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */
 export interface Runtime {
@@ -40,6 +41,7 @@ export async function openRuntime(config: Config, log: Logger, options: { migrat
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : logMailer(log),
     // BullMQ with REDIS_URL, else the in-process driver (the database is the queue).
     queue: await createJobQueue({ redis, prefix: options.queuePrefix }),
+    verifier: verifierNetFor(config),
   };
   const clock = systemClock;
   return {

@@ -5,3 +5,5 @@ export { DnsLookupError, type DnsFailure, type DnsResolver, type MailboxProber, 
 export type { SmtpAnswer } from './smtp-reply.js';
 export { parseEmail } from './syntax.js';
 export { verifyEmails, type VerifyOptions } from './verify-emails.js';
+export { verifyEmailForWorkspace, verifyEmailInput, type VerifyEmailInput, type ChargedVerifyResult } from './verify-email.js';
+export { suggestEmail } from './typo.js';

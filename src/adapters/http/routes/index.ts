@@ -10,6 +10,7 @@ import { workspacesRoutes } from './workspaces.routes.js';
 import { leadsRoutes } from './leads.routes.js';
 import { listsRoutes } from './lists.routes.js';
 import { customFieldsRoutes } from './custom-fields.routes.js';
+import { verifyRoutes } from './verify.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
@@ -27,4 +28,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   leadsRoutes,
   listsRoutes,
   customFieldsRoutes,
+  verifyRoutes,
 ];
