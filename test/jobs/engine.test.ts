@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { queryRows } from '../../src/core/db.js';
@@ -6,11 +7,13 @@ import { getBalance, grantCredits } from '../../src/domains/credits/index.js';
 import {
   cancelJob,
   claimNextChunk,
+  defineJobKind,
   getJob,
   listJobItems,
   listJobs,
   maintainJobs,
   pauseJob,
+  registerJobKind,
   resumeJob,
   retryFailedItems,
   runClaimedChunk,
@@ -19,6 +22,20 @@ import {
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { chargesOf, createJobsTestApp, drain, drainWithBackoff, effectsOf, type JobsTestApp } from './helpers.js';
 import { failingNow } from './kinds.js';
+
+/** A kind that forgets the item "b" and reports an item that is not in the chunk. */
+const sloppyKind = defineJobKind({
+  kind: 'test.sloppy',
+  payload: z.object({}),
+  chunkSize: 10,
+  retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 },
+  async process(_ctx, chunk) {
+    return [
+      ...chunk.items.filter((i) => i.ref !== 'b').map((i) => ({ itemId: i.id, status: 'succeeded' as const })),
+      { itemId: 999_999_999, status: 'succeeded' as const },
+    ];
+  },
+});
 
 describe('jobs engine', () => {
   let t: JobsTestApp;
@@ -120,6 +137,16 @@ describe('jobs engine', () => {
     const items = (await listJobItems(ctx, { jobId: job.id })).items;
     expect(items[1]).toMatchObject({ status: 'succeeded', attempts: 2 });
     expect(items[2]).toMatchObject({ status: 'failed', attempts: 3, error: 'Gave up after 3 attempts: temporary failure 3' });
+  });
+
+  it('treats an item the kind gave no outcome for as a transient failure; ignores unknown ids', async () => {
+    registerJobKind(sloppyKind);
+    const ctx = t.ctx(ws);
+    const job = await startJob(ctx, { kind: 'test.sloppy', payload: {}, items: [{ ref: 'a' }, { ref: 'b' }, { ref: 'c' }] });
+    await drainWithBackoff(ctx, (ms) => clock.advance(ms), job.id);
+    expect(await getJob(ctx, { jobId: job.id })).toMatchObject({ status: 'partial', succeeded: 2, failed: 1 });
+    const failed = (await listJobItems(ctx, { jobId: job.id, status: ['failed'] })).items;
+    expect(failed.map((i) => [i.ref, i.error])).toEqual([['b', 'Gave up after 3 attempts: The job kind returned no outcome for this item']]);
   });
 
   it('retries a chunk whose processing threw a transient error', async () => {

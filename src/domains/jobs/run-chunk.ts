@@ -126,14 +126,17 @@ async function processWithHeartbeat<P>(
   }
 }
 
+const NO_OUTCOME = 'The job kind returned no outcome for this item';
+
 /** One outcome per item: unknown ids are ignored, a missing outcome is a transient failure. */
 function normalizeOutcomes(ctx: Ctx, items: JobItemInput[], out: ChunkOutput): { outcomes: ItemOutcome[]; stats?: JobStats } {
+  const ids = new Set(items.map((i) => i.id));
   const given = new Map<number, ItemOutcome>();
-  for (const o of out.outcomes) if (!given.has(o.itemId)) given.set(o.itemId, o);
-  const outcomes = items.map((i) => given.get(i.id) ?? { itemId: i.id, status: 'retry' as const, error: 'The job kind returned no outcome for this item' });
-  if (given.size > items.length || outcomes.some((o) => o.status === 'retry' && o.error === 'The job kind returned no outcome for this item')) {
-    ctx.log.warn('job kind returned outcomes that do not match the chunk items');
+  for (const o of out.outcomes) if (ids.has(o.itemId) && !given.has(o.itemId)) given.set(o.itemId, o);
+  if (given.size !== items.length || out.outcomes.length !== items.length) {
+    ctx.log.warn({ items: items.length, outcomes: out.outcomes.length, matched: given.size }, 'job kind returned outcomes that do not match the chunk items');
   }
+  const outcomes = items.map((i) => given.get(i.id) ?? { itemId: i.id, status: 'retry' as const, error: NO_OUTCOME });
   return { outcomes, stats: out.stats };
 }
 
