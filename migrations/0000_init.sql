@@ -403,6 +403,61 @@ CREATE TABLE "verify_result_cache" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "import_changes" (
+	"import_id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"action" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"row_number" integer NOT NULL,
+	CONSTRAINT "import_changes_import_id_lead_id_pk" PRIMARY KEY("import_id","lead_id")
+);
+--> statement-breakpoint
+CREATE TABLE "import_errors" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"import_id" uuid NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"row_number" integer NOT NULL,
+	"column" text,
+	"value" text,
+	"problem" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "import_mappings" (
+	"workspace_id" uuid NOT NULL,
+	"signature" text NOT NULL,
+	"mapping" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "import_mappings_workspace_id_signature_pk" PRIMARY KEY("workspace_id","signature")
+);
+--> statement-breakpoint
+CREATE TABLE "imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"job_id" uuid,
+	"file_name" text NOT NULL,
+	"file_path" text NOT NULL,
+	"file_info" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"mapping" jsonb NOT NULL,
+	"options" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"list_id" uuid,
+	"source_id" integer,
+	"status" text DEFAULT 'running' NOT NULL,
+	"total_rows" integer DEFAULT 0 NOT NULL,
+	"created" integer DEFAULT 0 NOT NULL,
+	"updated" integer DEFAULT 0 NOT NULL,
+	"skipped" integer DEFAULT 0 NOT NULL,
+	"invalid" integer DEFAULT 0 NOT NULL,
+	"duplicates" integer DEFAULT 0 NOT NULL,
+	"created_by_user_id" uuid,
+	"created_by_api_key_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	"undone_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_tokens" ADD CONSTRAINT "email_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -433,6 +488,10 @@ ALTER TABLE "lead_notes" ADD CONSTRAINT "lead_notes_author_user_id_users_id_fk" 
 ALTER TABLE "lead_sources" ADD CONSTRAINT "lead_sources_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_errors" ADD CONSTRAINT "import_errors_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_prefix_idx" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "api_keys_workspace_idx" ON "api_keys" USING btree ("workspace_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "email_tokens_hash_idx" ON "email_tokens" USING btree ("token_hash");--> statement-breakpoint
@@ -482,4 +541,6 @@ CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("workspace_id","phone");-
 CREATE INDEX "leads_tags_idx" ON "leads" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "verify_domain_cache_expires_idx" ON "verify_domain_cache" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "verify_result_cache_expires_idx" ON "verify_result_cache" USING btree ("expires_at");
+CREATE INDEX "verify_result_cache_expires_idx" ON "verify_result_cache" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "import_errors_import_idx" ON "import_errors" USING btree ("import_id","row_number");--> statement-breakpoint
+CREATE INDEX "imports_created_idx" ON "imports" USING btree ("workspace_id","created_at","id");

@@ -9,3 +9,4 @@ export * from '../../domains/jobs/jobs.tables.js';
 export * from '../../domains/lists/lists.tables.js';
 export * from '../../domains/leads/leads.tables.js';
 export * from '../../domains/verify/verify.tables.js';
+export * from '../../domains/imports/imports.tables.js';

@@ -1,4 +1,5 @@
 // Public surface of the imports domain: other domains and adapters import only from here.
+export * from './imports.tables.js';
 export { headerKey, customKey } from './header-key.js';
 export { matchHeader } from './header-match.js';
 export { suggestMapping, type ColumnSuggestion } from './map-columns.js';
@@ -6,3 +7,14 @@ export { hasHeaderRow, generatedHeaders } from './detect-header.js';
 export { valueKinds, type ValueKind } from './value-kinds.js';
 export { FILE_LIMITS, type TableFileInfo, type TableFileReader, type TableRecord } from './table-file.js';
 export { previewFile, type FilePreview } from './preview-file.js';
+export { mappingSchema, importOptionsSchema, startImportSchema, DEDUPE_MODES, MATCH_KEYS, type ImportMapping, type ImportOptions, type StartImportInput, type DedupeMode } from './import-input.js';
+export { rowToPatch, parseAmount } from './row-to-patch.js';
+export { matchKeys } from './match-keys.js';
+export { importLeadsKind, IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';
+export type { UploadStore, StoredUpload, ImportDeps } from './upload-store.js';
+export { rememberMapping, recallMapping, columnsSignature } from './remember-mapping.js';
+export { startImport } from './start-import.js';
+export { getImport, type ImportView } from './get-import.js';
+export { listImports, listImportsSchema } from './list-imports.js';
+export { importErrorsCsv, csvCell } from './import-errors-csv.js';
+export { previewUpload, type UploadPreview } from './preview-upload.js';

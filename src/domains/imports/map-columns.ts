@@ -11,7 +11,7 @@ export interface ColumnSuggestion {
   /** 0..1: how sure the suggestion is. */
   confidence: number;
   /** Why: `header`, `values`, `header+values`, `custom`, `empty`. */
-  reason: 'header' | 'values' | 'header+values' | 'custom' | 'empty';
+  reason: 'header' | 'values' | 'header+values' | 'custom' | 'empty' | 'remembered';
 }
 
 /** Value kinds that identify a field on their own, with the share of values needed. */

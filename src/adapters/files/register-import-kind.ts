@@ -1,0 +1,7 @@
+import { registerJobKind } from '../../domains/jobs/index.js';
+import { importLeadsKind } from '../../domains/imports/index.js';
+import { tableFileReader } from './table-file-reader.js';
+
+/** The import job kind, reading files through the streaming reader. Imported once per process. */
+export const importKind = importLeadsKind(tableFileReader);
+registerJobKind(importKind);

@@ -1,0 +1,128 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src/core/context.js';
+import { queryRows } from '../../src/core/db.js';
+import { getImport, importErrorsCsv, listImports, previewUpload, startImport } from '../../src/domains/imports/index.js';
+import { createLead, getLead, leads } from '../../src/domains/leads/index.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createUserWithWorkspace } from '../helpers/auth.js';
+import { drain } from '../jobs/helpers.js';
+import { userCtx } from '../leads/support.js';
+import { csv, importDeps, upload } from './support.js';
+
+const HEADER = ['Email', 'First Name', 'Last Name', 'Company', 'Employees', 'Lead Score'];
+const MAPPING = [
+  { index: 0, header: 'Email', field: 'email' },
+  { index: 1, header: 'First Name', field: 'first_name' },
+  { index: 2, header: 'Last Name', field: 'last_name' },
+  { index: 3, header: 'Company', field: 'company' },
+  { index: 4, header: 'Employees', field: 'employee_count' },
+  { index: 5, header: 'Lead Score', field: 'custom.lead_score' },
+];
+
+async function collect(it: AsyncIterable<string>) {
+  let s = '';
+  for await (const part of it) s += part;
+  return s;
+}
+
+describe('import job', () => {
+  let t: TestApp;
+  let ctx: Ctx;
+  let other: Ctx;
+  let workspaceId: string;
+  const deps = importDeps();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const owner = await createUserWithWorkspace(t);
+    workspaceId = owner.workspaceId;
+    ctx = userCtx(t, owner.workspaceId, owner.id);
+    const stranger = await createUserWithWorkspace(t);
+    other = userCtx(t, stranger.workspaceId, stranger.id);
+  });
+  afterAll(async () => {
+    await t?.close();
+    deps.cleanup();
+  });
+
+  it('imports 2,500 rows in blocks: created, invalid, duplicates in the file, existing leads skipped; list, tags, error report', async () => {
+    await createLead(ctx, { email: 'existing@acme.com', first_name: 'Old' });
+    const rows: (string | number)[][] = [HEADER];
+    for (let i = 0; i < 2_500; i++) rows.push([`person${i}@acme.com`, `First${i}`, `Last${i}`, 'Acme', String(10 + i), String(i)]);
+    rows.push(['existing@acme.com', 'New', 'Name', 'Acme', '5', '1']); // matches a lead already there
+    rows.push(['person7@acme.com', 'Dup', 'Seven', 'Acme', '5', '1']); // same email as row 9, other block
+    rows.push(['bad@acme.com', 'Bad', 'Count', 'Acme', 'lots', '1']); // not a number
+    rows.push(['', '', '', '', '12', '3']); // nothing identifying
+    const up = await upload(deps, workspaceId, 'leads.csv', csv(rows));
+    const started = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: MAPPING, newListName: 'Imported', options: { tags: ['q3'] } });
+    expect(started.counts.total).toBe(2_504);
+    await drain(ctx);
+    const done = await getImport(ctx, started.id);
+    expect(done.status).toBe('completed');
+    expect(done.counts).toEqual({ total: 2_504, created: 2_500, updated: 0, skipped: 1, invalid: 2, duplicates: 1 });
+    const [{ n }] = (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from leads where workspace_id = ${workspaceId}::uuid and 'q3' = any(tags)`)) as [{ n: number }];
+    expect(Number(n)).toBe(2_500);
+    const [member] = await queryRows<{ lead_count: number }>(ctx.db, sql`select lead_count from lists where id = ${done.listId}::uuid`);
+    expect(Number(member!.lead_count)).toBe(2_501); // the skipped existing lead joins the list too
+    const [lead] = await ctx.db.select().from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.emailNormalized, 'person42@acme.com')));
+    expect(lead).toMatchObject({ firstName: 'First42', employeeCount: 52, custom: { lead_score: '42' } });
+    const report = await collect(importErrorsCsv(ctx, started.id));
+    expect(report.split('\n').slice(0, 3)).toEqual([
+      'row,column,value,problem',
+      '2504,Employees,lots,not a number',
+      expect.stringMatching(/^2505,,,"A lead needs at least one of/),
+    ]);
+    expect((await listImports(ctx)).items.map((i) => i.id)).toContain(started.id);
+  });
+
+  it('update overwrites and merge fills only empty fields of matching leads', async () => {
+    const lead = await createLead(ctx, { email: 'match@beta.io', first_name: 'Keep', title: null });
+    const file = csv([['Email', 'First Name', 'Title'], ['match@beta.io', 'Changed', 'CEO']]);
+    const mapping = [
+      { index: 0, header: 'Email', field: 'email' },
+      { index: 1, header: 'First Name', field: 'first_name' },
+      { index: 2, header: 'Title', field: 'title' },
+    ];
+    const merge = await startImport(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'a.csv', file)).uploadId, mapping, options: { dedupe: 'merge' } });
+    await drain(ctx);
+    expect((await getImport(ctx, merge.id)).counts).toMatchObject({ updated: 1, created: 0 });
+    expect(await getLead(ctx, lead.id)).toMatchObject({ first_name: 'Keep', title: 'CEO' });
+    const update = await startImport(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'b.csv', file)).uploadId, mapping, options: { dedupe: 'update' } });
+    await drain(ctx);
+    expect((await getImport(ctx, update.id)).counts).toMatchObject({ updated: 1 });
+    expect(await getLead(ctx, lead.id)).toMatchObject({ first_name: 'Changed', title: 'CEO' });
+  });
+
+  it('remembers the mapping for a file with the same columns', async () => {
+    const file = csv([['Courriel', 'Boîte'], ['a@b.co', 'X']]);
+    const first = await previewUpload(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'fr.csv', file)).uploadId });
+    expect(first.remembered).toBe(false);
+    expect(first.columns.map((c) => c.field)).toEqual(['email', 'custom.boite']);
+    const mapping = [{ index: 0, header: 'Courriel', field: 'email' }, { index: 1, header: 'Boîte', field: 'company' }];
+    await startImport(ctx, deps, { uploadId: first.upload.uploadId, mapping });
+    await drain(ctx);
+    const again = await previewUpload(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'fr2.csv', file)).uploadId });
+    expect(again.remembered).toBe(true);
+    expect(again.columns.map((c) => c.field)).toEqual(['email', 'company']);
+    expect((await previewUpload(other, deps, { uploadId: (await upload(deps, (other.workspaceId)!, 'fr3.csv', file)).uploadId })).remembered).toBe(false);
+  });
+
+  it('refuses bad requests with clear validation errors', async () => {
+    const up = await upload(deps, workspaceId, 'h.csv', 'Email\n');
+    await expect(startImport(ctx, deps, { uploadId: up.uploadId, mapping: [{ index: 0, header: 'Email', field: 'email' }] })).rejects.toMatchObject({ code: 'VALIDATION', message: /no data rows/ });
+    const ok = await upload(deps, workspaceId, 'x.csv', 'Email\na@b.co\n');
+    await expect(startImport(ctx, deps, { uploadId: ok.uploadId, mapping: [{ index: 3, header: 'X', field: 'email' }] })).rejects.toMatchObject({ code: 'VALIDATION', message: /column 4/ });
+    await expect(startImport(ctx, deps, { uploadId: ok.uploadId, mapping: [{ index: 0, header: 'E', field: 'nope' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it("another workspace cannot see an import or use an upload", async () => {
+    const up = await upload(deps, workspaceId, 'mine.csv', 'Email\nme@x.co\n');
+    const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: [{ index: 0, header: 'Email', field: 'email' }] });
+    await drain(ctx);
+    await expect(getImport(other, imp.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(collect(importErrorsCsv(other, imp.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listImports(other)).items).toEqual([]);
+    await expect(startImport(other, deps, { uploadId: up.uploadId, mapping: [{ index: 0, header: 'Email', field: 'email' }] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
