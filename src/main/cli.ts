@@ -5,6 +5,9 @@ import { registerRestore } from '../adapters/cli/commands/restore.js';
 import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerUserCommands } from '../adapters/cli/commands/user.js';
 import { registerWorker } from '../adapters/cli/commands/worker.js';
+import { registerImport } from '../adapters/cli/commands/import.js';
+import { registerMapColumns } from '../adapters/cli/commands/map-columns.js';
+import { registerVerify } from '../adapters/cli/commands/verify.js';
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
@@ -17,5 +20,8 @@ const program = new Command('leadforge')
 
 for (const register of [registerServe, registerMigrate, registerBackup, registerRestore, registerUserCommands]) register(program);
 registerWorker(program);
+registerMapColumns(program);
+registerImport(program);
+registerVerify(program);
 
 await program.parseAsync(process.argv);

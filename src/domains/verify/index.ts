@@ -7,3 +7,4 @@ export { parseEmail } from './syntax.js';
 export { verifyEmails, type VerifyOptions } from './verify-emails.js';
 export { verifyEmailForWorkspace, verifyEmailInput, type VerifyEmailInput, type ChargedVerifyResult } from './verify-email.js';
 export { suggestEmail } from './typo.js';
+export { csvHeader, csvLine, jsonlLine, readAddressFile } from './result-format.js';
