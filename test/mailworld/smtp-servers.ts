@@ -23,6 +23,8 @@ export interface HostStats {
   /** RCPT TO commands per connection, in connection order. */
   rcptsPerConnection: number[];
   dataCommands: number;
+  /** Connections upgraded with STARTTLS. */
+  tlsSessions: number;
 }
 
 const refuse = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
@@ -35,7 +37,7 @@ export interface RunningHost {
 
 /** A mail host on `ip:port` behaving as told; counts what clients did to it. */
 export async function startMailHost(ip: string, port: number, behaviour: Behaviour): Promise<RunningHost> {
-  const stats: HostStats = { connections: 0, maxSimultaneous: 0, rcptsPerConnection: [], dataCommands: 0 };
+  const stats: HostStats = { connections: 0, maxSimultaneous: 0, rcptsPerConnection: [], dataCommands: 0, tlsSessions: 0 };
   if (behaviour === 'tarpit') return startTarpit(ip, port, stats);
   let open = 0;
   const greylistSeen = new Map<string, number>();
@@ -55,6 +57,10 @@ export async function startMailHost(ip: string, port: number, behaviour: Behavio
     },
     onClose() {
       open--;
+    },
+    onSecure(_socket, _session, callback) {
+      stats.tlsSessions++;
+      callback();
     },
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback) {
       const slot = rcptIndex.get(session.id)!;

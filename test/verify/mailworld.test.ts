@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { verifierNetFor } from '../../src/adapters/smtp-probe/index.js';
 import { verifyEmails, verifyResultCache, type VerifyResult } from '../../src/domains/verify/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { startSocks5Proxy } from '../mailworld/socks5-proxy.js';
 import { startMailWorld, type MailWorld } from '../mailworld/world.js';
 
 let world: MailWorld;
@@ -132,6 +133,26 @@ describe('verify against the mail world', () => {
     expect(rows.find((r) => r.email === 'bob@valid.test')?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86400_000);
     const unknown = rows.find((r) => r.email === 'bob@busy.test');
     expect(unknown?.expiresAt.getTime()).toBeLessThan(Date.now() + 86400_000 + 60_000);
+  });
+
+  it('upgrades with STARTTLS when the server offers it', async () => {
+    const host = world.hosts['mx.valid.test']!;
+    const before = host.stats.tlsSessions;
+    await verify(['alice@valid.test', 'carol2@valid.test']);
+    expect(host.stats.tlsSessions).toBeGreaterThan(before);
+  });
+
+  it('goes through LEADFORGE_SOCKS_PROXY when set, and is unreachable when the proxy is down', async () => {
+    const proxy = await startSocks5Proxy();
+    try {
+      const [r] = await verify(['sales@implicit.test'], { socksProxy: proxy.url });
+      expect(r).toMatchObject({ status: 'risky', reason: 'role_account', checks: { smtp: 'accepted' } });
+      expect(proxy.relayed).toContain(`127.0.0.14:${world.port}`);
+    } finally {
+      await proxy.close();
+    }
+    const [down] = await verify(['carol@implicit.test'], { socksProxy: proxy.url });
+    expect(down).toMatchObject({ status: 'unknown', reason: 'smtp_unreachable' });
   });
 
   it('answers one result per input, in input order, duplicates included', async () => {
