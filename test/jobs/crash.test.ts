@@ -129,7 +129,7 @@ const embedded = !process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
 
 describe('crash: workers killed with SIGKILL mid-job', () => {
-  it.skipIf(!embedded)('embedded database: one worker killed twice, every item done and charged once', { timeout: 900_000 }, async () => {
+  it.skipIf(!embedded)('embedded database (runs without TEST_DATABASE_URL): one worker killed twice, every item done and charged once', { timeout: 900_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lf-crash-'));
     try {
       let database = await openDatabase({ pgliteDir: embeddedDbDir(dataDir) });
@@ -158,7 +158,7 @@ describe('crash: workers killed with SIGKILL mid-job', () => {
     }
   });
 
-  it.skipIf(embedded || !redisUrl)('PostgreSQL + BullMQ: two workers, each killed once, every item done and charged once', { timeout: 900_000 }, async () => {
+  it.skipIf(embedded || !redisUrl)('PostgreSQL + BullMQ (needs TEST_DATABASE_URL and TEST_REDIS_URL): two workers, each killed once, every item done and charged once', { timeout: 900_000 }, async () => {
     const db = await createTestDatabase();
     const redis = new Redis(redisUrl!, { maxRetriesPerRequest: null });
     const prefix = `lf-test-crash-${randomBytes(4).toString('hex')}`;
