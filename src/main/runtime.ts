@@ -8,6 +8,8 @@ import { embeddedDbDir } from '../adapters/db/embedded-layout.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
 import { createJobQueue } from '../adapters/queue/index.js';
+// Registers the import job kind in every process (serve, worker, CLI).
+import '../adapters/files/register-import-kind.js';
 import { verifierNetFor } from '../adapters/smtp-probe/index.js';
 
 /** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */

@@ -18,3 +18,5 @@ export { getImport, type ImportView } from './get-import.js';
 export { listImports, listImportsSchema } from './list-imports.js';
 export { importErrorsCsv, csvCell } from './import-errors-csv.js';
 export { previewUpload, type UploadPreview } from './preview-upload.js';
+export { pickWorkspace } from './pick-workspace.js';
+export { parseCliMapping } from './parse-cli-mapping.js';
