@@ -7,6 +7,7 @@ import { registerUserCommands } from '../adapters/cli/commands/user.js';
 import { registerWorker } from '../adapters/cli/commands/worker.js';
 import { registerImport } from '../adapters/cli/commands/import.js';
 import { registerMapColumns } from '../adapters/cli/commands/map-columns.js';
+import { registerVerify } from '../adapters/cli/commands/verify.js';
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
@@ -21,5 +22,6 @@ for (const register of [registerServe, registerMigrate, registerBackup, register
 registerWorker(program);
 registerMapColumns(program);
 registerImport(program);
+registerVerify(program);
 
 await program.parseAsync(process.argv);
