@@ -11,6 +11,8 @@ import { createJobQueue } from '../adapters/queue/index.js';
 // Registers the import job kind in every process (serve, worker, CLI).
 import '../adapters/files/register-import-kind.js';
 import { verifierNetFor } from '../adapters/smtp-probe/index.js';
+// Registers the bulk verification job kind in every process (serve, worker, CLI).
+import '../adapters/smtp-probe/register-bulk-kind.js';
 
 /** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */
 export interface Runtime {

@@ -8,3 +8,6 @@ export { verifyEmails, type VerifyOptions } from './verify-emails.js';
 export { verifyEmailForWorkspace, verifyEmailInput, type VerifyEmailInput, type ChargedVerifyResult } from './verify-email.js';
 export { suggestEmail } from './typo.js';
 export { csvHeader, csvLine, jsonlLine, readAddressFile } from './result-format.js';
+export { verifyBulkKind, VERIFY_BULK_KIND, verifyBulkPayload, type VerifyBulkPayload } from './bulk-kind.js';
+export { listBulkResults, bulkResultsInput, type BulkResultRow } from './bulk-results.js';
+export { startBulkVerify, startBulkVerifyInput, MAX_BULK_ADDRESSES } from './start-bulk-verify.js';
