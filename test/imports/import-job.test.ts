@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
-import { getImport, importErrorsCsv, listImports, previewUpload, startImport } from '../../src/domains/imports/index.js';
-import { createLead, getLead, leads } from '../../src/domains/leads/index.js';
+import { getImport, importErrorsCsv, listImports, previewUpload, startImport, undoImport } from '../../src/domains/imports/index.js';
+import { createLead, getLead, leads, updateLead } from '../../src/domains/leads/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
@@ -26,7 +26,7 @@ async function collect(it: AsyncIterable<string>) {
   return s;
 }
 
-describe('import job', () => {
+describe('import job', { timeout: 120_000 }, () => {
   let t: TestApp;
   let ctx: Ctx;
   let other: Ctx;
@@ -124,5 +124,29 @@ describe('import job', () => {
     await expect(collect(importErrorsCsv(other, imp.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listImports(other)).items).toEqual([]);
     await expect(startImport(other, deps, { uploadId: up.uploadId, mapping: [{ index: 0, header: 'Email', field: 'email' }] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('undo removes created leads and restores overwritten fields, leaving leads edited since alone', async () => {
+    const kept = await createLead(ctx, { email: 'undo-kept@gamma.io', first_name: 'Before', title: 'CTO' });
+    const edited = await createLead(ctx, { email: 'undo-edited@gamma.io', first_name: 'Before' });
+    const file = csv([['Email', 'First Name'], ['undo-kept@gamma.io', 'After'], ['undo-edited@gamma.io', 'After'], ['undo-new@gamma.io', 'New'], ['undo-new2@gamma.io', 'New2']]);
+    const mapping = [{ index: 0, header: 'Email', field: 'email' }, { index: 1, header: 'First Name', field: 'first_name' }];
+    const imp = await startImport(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'u.csv', file)).uploadId, mapping, options: { dedupe: 'update' } });
+    await drain(ctx);
+    expect((await getImport(ctx, imp.id)).counts).toMatchObject({ created: 2, updated: 2 });
+    await expect(undoImport(other, imp.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await updateLead(ctx, { id: edited.id, fields: { title: 'Edited later' } });
+    const [touched] = await ctx.db.select({ id: leads.id }).from(leads).where(eq(leads.emailNormalized, 'undo-new2@gamma.io'));
+    await updateLead(ctx, { id: touched!.id, fields: { title: 'Worked on' } });
+
+    const report = await undoImport(ctx, imp.id);
+    expect(report.removed).toBe(1);
+    expect(report.restored).toBe(1);
+    expect(report.keptChanged).toEqual(expect.arrayContaining([{ leadId: edited.id, action: 'updated' }, { leadId: touched!.id, action: 'created' }]));
+    expect(await getLead(ctx, kept.id)).toMatchObject({ first_name: 'Before', title: 'CTO' });
+    expect(await getLead(ctx, edited.id)).toMatchObject({ first_name: 'After', title: 'Edited later' });
+    expect(await ctx.db.select().from(leads).where(eq(leads.emailNormalized, 'undo-new@gamma.io'))).toEqual([]);
+    expect((await getImport(ctx, imp.id)).status).toBe('undone');
+    await expect(undoImport(ctx, imp.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

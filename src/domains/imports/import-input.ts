@@ -8,9 +8,9 @@ const target = z
   })
   .nullable();
 
-/** A column's target as the import runs it; columns left out are skipped. */
+/** A column's target as the import runs it; columns left out are skipped (other keys, e.g. a preview's confidence, are ignored). */
 export const mappingSchema = z
-  .array(z.strictObject({ index: z.number().int().min(0).max(9_999), header: z.string().max(500).default(''), field: target }))
+  .array(z.object({ index: z.number().int().min(0).max(9_999), header: z.string().max(500).default(''), field: target }))
   .max(1_000)
   .refine((m) => new Set(m.map((c) => c.index)).size === m.length, 'each column index once')
   .refine((m) => {

@@ -20,3 +20,4 @@ export { importErrorsCsv, csvCell } from './import-errors-csv.js';
 export { previewUpload, type UploadPreview } from './preview-upload.js';
 export { pickWorkspace } from './pick-workspace.js';
 export { parseCliMapping } from './parse-cli-mapping.js';
+export { undoImport, type UndoReport } from './undo-import.js';

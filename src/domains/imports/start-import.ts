@@ -5,6 +5,7 @@ import { parseInput } from '../../core/validate.js';
 import { startJob } from '../jobs/index.js';
 import { createCustomField, ensureLeadSource, listCustomFields } from '../leads/index.js';
 import { createList, getList } from '../lists/index.js';
+import { assertActorRole } from '../workspaces/index.js';
 import { IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';
 import { startImportSchema, type StartImportInput } from './import-input.js';
 import { imports } from './imports.tables.js';
@@ -19,6 +20,7 @@ import { eq } from 'drizzle-orm';
  * this layout, and starts the job that writes the rows chunk by chunk.
  */
 export async function startImport(ctx: Ctx, deps: ImportDeps, input: StartImportInput): Promise<ImportView> {
+  assertActorRole(ctx, 'member', 'import leads');
   const workspaceId = requireWorkspaceId(ctx);
   const data = parseInput(startImportSchema, input);
   if (data.listId && data.newListName) throw validationError('Give either listId or newListName, not both');

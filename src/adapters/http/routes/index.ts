@@ -11,6 +11,7 @@ import { leadsRoutes } from './leads.routes.js';
 import { listsRoutes } from './lists.routes.js';
 import { customFieldsRoutes } from './custom-fields.routes.js';
 import { verifyRoutes } from './verify.routes.js';
+import { importsRoutes } from './imports.routes.js';
 
 /**
  * Every route module, mounted under /api/v1. A domain adds its `<domain>.routes.ts` here.
@@ -29,4 +30,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   listsRoutes,
   customFieldsRoutes,
   verifyRoutes,
+  importsRoutes,
 ];
