@@ -70,8 +70,28 @@ describe('bulk verification (verify.bulk job)', () => {
     expect(lines[1]).toMatch(/^alice@valid\.test,alice@valid\.test,valid,accepted,95,/);
   });
 
+  it('verifies the leads of a list that have an email; lists the caller cannot see are 404', async () => {
+    const post = (url: string, payload: object, headers = owner.headers) => t.app.inject({ method: 'POST', url, headers, payload });
+    const list = (await post('/api/v1/lists', { name: 'Q3 prospects' })).json() as { id: string };
+    for (const lead of [{ email: 'carol@valid.test' }, { email: 'nobody2@valid.test' }, { first_name: 'No', last_name: 'Email', company: 'Acme' }]) {
+      expect((await post('/api/v1/leads', { ...lead, list_ids: [list.id] })).statusCode).toBe(201);
+    }
+    const start = await post('/api/v1/verify/bulk', { listId: list.id });
+    expect(start.statusCode).toBe(202);
+    const job = start.json() as { id: string; total: number; label: string };
+    expect(job).toMatchObject({ total: 2, label: 'Verify emails (list Q3 prospects)' });
+    await drain();
+    const results = (await get(`/api/v1/verify/bulk/${job.id}/results`)).json();
+    expect(results.items.map((r: { input: string; result: { reason: string } }) => [r.input, r.result.reason]).sort()).toEqual([
+      ['carol@valid.test', 'accepted'],
+      ['nobody2@valid.test', 'mailbox_not_found'],
+    ]);
+    const stranger = await createUserWithWorkspace(t);
+    expect((await post('/api/v1/verify/bulk', { listId: list.id }, stranger.headers)).statusCode).toBe(404);
+  });
+
   it('refuses bad input, unknown jobs and other workspaces', async () => {
-    for (const payload of [{}, { emails: [] }, { emails: ['a@b.test'], text: 'x' }, { text: 'name,company\nA,B\n' }]) {
+    for (const payload of [{}, { emails: [] }, { emails: ['a@b.test'], text: 'x' }, { text: 'name,company\nA,B\n' }, { listId: 'nope' }]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/verify/bulk', headers: owner.headers, payload });
       expect(res.statusCode).toBe(400);
     }

@@ -3,12 +3,15 @@ import type { Ctx } from '../../core/context.js';
 import { defineJobKind, type ItemOutcome } from '../jobs/index.js';
 import type { VerifierNet } from './ports.js';
 import type { VerifyResult } from './types.js';
+import { leadsOfList } from './leads-of-list.js';
 import { verifyEmails } from './verify-emails.js';
 
 export const VERIFY_BULK_KIND = 'verify.bulk';
 
 export const verifyBulkPayload = z.strictObject({
   skipSmtp: z.boolean().default(false),
+  /** Verify the leads of this list (items seeded from it); absent: the items were given. */
+  listId: z.guid().optional(),
   /** Where the addresses came from, for the label ("pasted", "upload.csv"). */
   source: z.string().max(200).default('pasted'),
 });
@@ -30,6 +33,7 @@ export function verifyBulkKind(netOf: (ctx: Ctx) => VerifierNet) {
     chunkSize: 50,
     billing: { feature: 'email_verify' },
     describe: (p) => `Verify emails (${p.source})${p.skipSmtp ? ', no SMTP' : ''}`,
+    seedItems: (ctx, p) => (p.listId ? leadsOfList(ctx, p.listId) : []),
     async process(ctx, chunk) {
       const results = await verifyEmails(ctx, netOf(ctx), chunk.items.map((i) => i.ref), { skipSmtp: chunk.payload.skipSmtp });
       const stats: Record<string, number> = {};

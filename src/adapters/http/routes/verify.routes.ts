@@ -69,20 +69,25 @@ export async function verifyRoutes(app: App) {
     {
       schema: {
         tags: ['verify'],
-        summary: 'Start a bulk verification job (addresses as a list, or pasted text / CSV content with an email column)',
+        summary: 'Start a bulk verification job: addresses, pasted text / CSV content with an email column, or the leads of a list',
         body: z
           .strictObject({
             emails: z.array(z.string().max(320)).max(MAX_BULK_ADDRESSES).optional(),
             text: z.string().max(20 * 1024 * 1024).optional(),
+            listId: z.guid('listId must be a list id').optional(),
             skipSmtp: z.boolean().optional(),
             source: z.string().max(200).optional(),
           })
-          .refine((b) => (b.emails === undefined) !== (b.text === undefined), 'give either emails or text'),
+          .refine((b) => [b.emails, b.text, b.listId].filter((x) => x !== undefined).length === 1, 'give one of emails, text or listId'),
       },
       preHandler: workspaceRateLimit(app, WORKSPACE_LIMITS.jobStarts),
     },
     async (req, reply) => {
       let emails = req.body.emails;
+      if (req.body.listId) {
+        const job = await startBulkVerify(req.ctx, { listId: req.body.listId, skipSmtp: req.body.skipSmtp, source: req.body.source });
+        return reply.status(202).send(job);
+      }
       if (req.body.text !== undefined) {
         try {
           emails = readAddressFile(req.body.text);
