@@ -80,6 +80,13 @@ describe('POST /api/v1/verify', () => {
     expect(world.hosts['mx.valid.test']!.stats.connections).toBe(connections);
   });
 
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/verify', '/api/v1/verify/bulk', '/api/v1/verify/bulk/{jobId}/results', '/api/v1/verify/bulk/{jobId}/export']),
+    );
+  });
+
   it('needs a member: viewers and anonymous callers are refused without writes', async () => {
     const viewer = await addMember(t, owner.workspaceId, 'viewer');
     const snapshot = await snapshotWorkspace(t, owner.workspaceId);
