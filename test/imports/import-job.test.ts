@@ -149,4 +149,24 @@ describe('import job', { timeout: 120_000 }, () => {
     expect((await getImport(ctx, imp.id)).status).toBe('undone');
     await expect(undoImport(ctx, imp.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('hostile rows: ragged rows, a 10 MB cell, mixed encodings and formula-looking values import row by row', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const file = Buffer.concat([
+      Buffer.from('Email,Nom,Notes\nragged@h.io\nextra@h.io,Extra,n,unexpected,cells\n'),
+      Buffer.from(`big@h.io,Big,"${big}"\n`),
+      Buffer.from('latin@h.io,'), Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]), Buffer.from(',ok\n'), // "Müller" in Windows-1252
+      Buffer.from('formula@h.io,"=HYPERLINK(""http://x"")",+1\n'),
+    ]);
+    const mapping = [{ index: 0, header: 'Email', field: 'email' }, { index: 1, header: 'Nom', field: 'last_name' }, { index: 2, header: 'Notes', field: 'notes' }];
+    const imp = await startImport(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'hostile.csv', file)).uploadId, mapping });
+    await drain(ctx);
+    expect((await getImport(ctx, imp.id)).counts).toMatchObject({ total: 5, created: 4, invalid: 1 });
+    const byEmail = async (email: string) => (await ctx.db.select().from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.emailNormalized, email))))[0];
+    expect(await byEmail('latin@h.io')).toMatchObject({ lastName: 'Müller' });
+    expect(await byEmail('formula@h.io')).toMatchObject({ lastName: '=HYPERLINK("http://x")', notes: '+1' });
+    expect(await byEmail('ragged@h.io')).toMatchObject({ lastName: null });
+    const report = await collect(importErrorsCsv(ctx, imp.id));
+    expect(report).toMatch(/^row,column,value,problem\n4,Notes,x{200},must be at most 20000 characters\n$/);
+  });
 });
