@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { smtpProber } from '../../src/adapters/smtp-probe/prober.js';
+import type { DnsResolver } from '../../src/domains/verify/index.js';
+import { startScriptedSmtp, type Script } from '../mailworld/scripted-smtp.js';
+
+const dns: DnsResolver = { resolveMx: async () => [], resolveAddresses: async () => ['127.0.0.30'] };
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c()));
+});
+
+async function probeWith(script: Script, recipients: string[], settings: { maxRecipientsPerConnection?: number } = {}) {
+  const server = await startScriptedSmtp('127.0.0.30', script);
+  closers.push(server.close);
+  const prober = smtpProber(dns, {
+    port: server.port,
+    timeoutMs: 500,
+    heloName: 'probe.example.org',
+    mailFrom: 'probe@example.org',
+    maxConnectionsPerHost: 2,
+    maxRecipientsPerConnection: settings.maxRecipientsPerConnection ?? 20,
+  });
+  const answers = await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients });
+  return { answers, commands: server.commands };
+}
+
+/** A plain server: multi-line greeting and EHLO, RCPT answers from `rcpt`. */
+const plain =
+  (rcpt: (line: string, n: number) => string | null): Script =>
+  (line, state) => {
+    if (line === null) return '220-mx.scripted.test ESMTP\r\n220-multi-line greeting\r\n220 ready';
+    if (/^EHLO/i.test(line)) return '250-mx.scripted.test\r\n250-PIPELINING\r\n250 8BITMIME';
+    if (/^MAIL FROM/i.test(line)) return '250 2.1.0 Ok';
+    if (/^RCPT TO/i.test(line)) return rcpt(line, state.rcpts);
+    if (/^RSET/i.test(line)) return '250 Ok';
+    if (/^QUIT/i.test(line)) return '221 Bye';
+    return '502 5.5.2 Error: command not recognized';
+  };
+
+describe('smtpProber against scripted servers', () => {
+  it('reads multi-line replies, never sends DATA, and ends with RSET and QUIT', async () => {
+    const { answers, commands } = await probeWith(plain(() => '250 2.1.5 Ok'), ['a@scripted.test']);
+    expect(answers).toEqual([{ kind: 'reply', stage: 'rcpt', code: 250, text: '2.1.5 Ok' }]);
+    expect(commands).toEqual(['EHLO probe.example.org', 'MAIL FROM:<probe@example.org>', 'RCPT TO:<a@scripted.test>', 'RSET', 'QUIT']);
+  });
+
+  it('falls back to HELO when EHLO is refused', async () => {
+    const script: Script = (line, state) => (line && /^EHLO/i.test(line) ? '500 unrecognized' : line && /^HELO/i.test(line) ? '250 hi' : plain(() => '250 Ok')(line, state));
+    const { answers, commands } = await probeWith(script, ['a@scripted.test']);
+    expect(answers[0]).toMatchObject({ stage: 'rcpt', code: 250 });
+    expect(commands.slice(0, 2)).toEqual(['EHLO probe.example.org', 'HELO probe.example.org']);
+  });
+
+  it('reports a MAIL FROM refusal for every recipient (a verdict about us, not them)', async () => {
+    const script: Script = (line, state) => (line && /^MAIL/i.test(line) ? '550 5.7.1 Sender address rejected: blocked' : plain(() => '250 Ok')(line, state));
+    const { answers } = await probeWith(script, ['a@scripted.test', 'b@scripted.test']);
+    expect(answers).toEqual([
+      { kind: 'reply', stage: 'mail', code: 550, text: '5.7.1 Sender address rejected: blocked' },
+      { kind: 'reply', stage: 'mail', code: 550, text: '5.7.1 Sender address rejected: blocked' },
+    ]);
+  });
+
+  it('reconnects for the rest when the server hangs up mid-transaction', async () => {
+    // The first connection hangs up at its second RCPT; the next ones answer normally.
+    const script: Script = (line, state) => plain((_l, n) => (state.connection === 1 && n === 2 ? null : '250 Ok'))(line, state);
+    const { answers } = await probeWith(script, ['a@scripted.test', 'b@scripted.test', 'c@scripted.test']);
+    expect(answers[0]).toMatchObject({ kind: 'reply', code: 250 });
+    expect(answers[1]).toMatchObject({ kind: 'unreachable' });
+    expect(answers[2]).toMatchObject({ kind: 'reply', code: 250 });
+  });
+
+  it('keeps to the recipients-per-connection setting', async () => {
+    const { answers, commands } = await probeWith(plain(() => '250 Ok'), ['a', 'b', 'c', 'd', 'e'].map((l) => `${l}@scripted.test`), { maxRecipientsPerConnection: 2 });
+    expect(answers.every((a) => a.kind === 'reply' && a.code === 250)).toBe(true);
+    expect(commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(3);
+  });
+
+  it('answers unreachable when the server says nothing (timeout on the greeting)', async () => {
+    const { answers } = await probeWith((line) => (line === null ? '' : null), ['a@scripted.test']);
+    expect(answers[0]).toMatchObject({ kind: 'unreachable' });
+    expect((answers[0] as { detail: string }).detail).toMatch(/no reply within 500 ms/);
+  });
+});
