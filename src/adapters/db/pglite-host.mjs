@@ -1,6 +1,8 @@
 // Worker thread that owns the embedded PGlite database. PGlite executes queries on the thread
 // that owns it, so it lives here and the HTTP event loop stays responsive while a slow query
 // runs. Plain JavaScript on purpose: worker threads do not inherit the TypeScript loader.
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -112,9 +114,11 @@ async function handle(msg) {
 const options = { extensions: { pg_trgm } };
 
 /**
- * A new directory is initialised by PGlite itself: it runs initdb in memory and copies the files
- * in, PG_VERSION last, and re-initialises a directory without PG_VERSION. So a process killed
- * during the very first start leaves a directory that opens fine (embedded-crash.test.ts).
+ * PGlite treats a directory holding PG_VERSION as an initialised database, but it builds a new
+ * one by copying ~1000 files in, PG_VERSION among the last but not last: a process killed at
+ * that moment leaves a directory that never opens again (embedded-crash.test.ts caught it). So a
+ * new database is built beside the final path and renamed into place once complete; a rename is
+ * atomic.
  */
 async function openDataDir(dataDir) {
   if (!dataDir) return PGlite.create(options);
@@ -122,7 +126,21 @@ async function openDataDir(dataDir) {
     // Restore: the caller gives a fresh staging directory and does the renaming itself.
     return PGlite.create(dataDir, { ...options, loadDataDir: new Blob([workerData.loadDataDir]) });
   }
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseAtomically(dataDir);
   return PGlite.create(dataDir, options);
+}
+
+async function initialiseAtomically(dataDir) {
+  const staging = `${dataDir}.initialising`;
+  rmSync(staging, { recursive: true, force: true });
+  const fresh = await PGlite.create(staging, options);
+  await fresh.close();
+  if (existsSync(dataDir)) {
+    // Not ours to delete: an empty directory goes, anything else is kept aside for a human.
+    if (readdirSync(dataDir).length === 0) rmSync(dataDir, { recursive: true });
+    else renameSync(dataDir, `${dataDir}.incomplete-${Date.now()}`);
+  }
+  renameSync(staging, dataDir);
 }
 
 try {
