@@ -7,6 +7,7 @@ import { createLead, getLead, leads, updateLead } from '../../src/domains/leads/
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
+import { claimChunk, runClaimedChunk } from '../../src/domains/jobs/index.js';
 import { userCtx } from '../leads/support.js';
 import { csv, importDeps, upload } from './support.js';
 
@@ -168,5 +169,25 @@ describe('import job', { timeout: 120_000 }, () => {
     expect(await byEmail('ragged@h.io')).toMatchObject({ lastName: null });
     const report = await collect(importErrorsCsv(ctx, imp.id));
     expect(report).toMatch(/^row,column,value,problem\n4,Notes,x{200},must be at most 20000 characters\n$/);
+  });
+
+  it('blocks run out of order (another worker, a restart) still import every row once', async () => {
+    const rows: (string | number)[][] = [['Email', 'Last Name']];
+    for (let i = 0; i < 3_500; i++) rows.push([`ooo${i}@delta.io`, `L${i}`]);
+    const mapping = [{ index: 0, header: 'Email', field: 'email' }, { index: 1, header: 'Last Name', field: 'last_name' }];
+    const imp = await startImport(ctx, deps, { uploadId: (await upload(deps, workspaceId, 'ooo.csv', csv(rows))).uploadId, mapping });
+    for (const chunkNo of [3, 1, 0, 2, 1]) {
+      const claimed = await claimChunk(ctx, { jobId: imp.jobId!, workspaceId, chunkNo }, 'test', 60_000);
+      if (claimed) await runClaimedChunk(ctx, claimed, { workerId: 'test', heartbeatMs: 60_000 });
+    }
+    const done = await getImport(ctx, imp.id);
+    expect(done).toMatchObject({ status: 'completed', counts: { total: 3_500, created: 3_500, duplicates: 0, invalid: 0 } });
+    const found = await queryRows<{ n: number; distinct_last: number }>(
+      ctx.db,
+      sql`select count(*)::int as n, count(distinct last_name)::int as distinct_last from leads where workspace_id = ${workspaceId}::uuid and email_normalized like 'ooo%'`,
+    );
+    expect(found.map((r) => [Number(r.n), Number(r.distinct_last)])).toEqual([[3_500, 3_500]]);
+    const [row] = await ctx.db.select().from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.emailNormalized, 'ooo3499@delta.io')));
+    expect(row?.lastName).toBe('L3499');
   });
 });
