@@ -75,6 +75,16 @@ describe('smtpProber against scripted servers', () => {
     expect(commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(3);
   });
 
+  it('tries the next address of a host whose first address refuses', async () => {
+    const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
+    closers.push(server.close);
+    const twoAddresses: DnsResolver = { resolveMx: async () => [], resolveAddresses: async () => ['127.0.0.31', '127.0.0.30'] };
+    const prober = smtpProber(twoAddresses, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 5 });
+    expect(await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['a@scripted.test'] })).toEqual([
+      { kind: 'reply', stage: 'rcpt', code: 250, text: 'Ok' },
+    ]);
+  });
+
   it('answers unreachable when the server says nothing (timeout on the greeting)', async () => {
     const { answers } = await probeWith((line) => (line === null ? '' : null), ['a@scripted.test']);
     expect(answers[0]).toMatchObject({ kind: 'unreachable' });

@@ -35,7 +35,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     const release = await limiter.acquire(host);
     let conn: SmtpConnection | undefined;
     try {
-      conn = await SmtpConnection.open({ address: addresses[0]!, port: s.port, timeoutMs: s.timeoutMs, socksProxy: s.socksProxy });
+      conn = await openFirst(addresses, s);
       const greeting = await conn.read();
       if (greeting.code !== 220) return fail(conn, release, reply('connect', greeting));
       let ehlo = await conn.command(`EHLO ${s.heloName}`);
@@ -119,4 +119,17 @@ async function fail(conn: SmtpConnection, release: () => void, answer: SmtpAnswe
   await conn.quit();
   release();
   return { failed: answer };
+}
+
+/** The first address of a host that accepts a connection (hosts often have several A / AAAA records). */
+async function openFirst(addresses: string[], s: ProberSettings): Promise<SmtpConnection> {
+  let last: unknown;
+  for (const address of addresses.slice(0, 4)) {
+    try {
+      return await SmtpConnection.open({ address, port: s.port, timeoutMs: s.timeoutMs, socksProxy: s.socksProxy });
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
 }
