@@ -49,19 +49,19 @@ describe('import job', { timeout: 120_000 }, () => {
 
   it('imports 2,500 rows in blocks: created, invalid, duplicates in the file, existing leads skipped; list, tags, error report', async () => {
     await createLead(ctx, { email: 'existing@acme.com', first_name: 'Old' });
-    const rows: (string | number)[][] = [HEADER];
+    const rows: (string | number)[][] = [HEADER, ['existing@acme.com', 'First', 'Block', 'Acme', '5', '1']];
     for (let i = 0; i < 2_500; i++) rows.push([`person${i}@acme.com`, `First${i}`, `Last${i}`, 'Acme', String(10 + i), String(i)]);
-    rows.push(['existing@acme.com', 'New', 'Name', 'Acme', '5', '1']); // matches a lead already there
+    rows.push(['existing@acme.com', 'New', 'Name', 'Acme', '5', '1']); // matched in the first block already: a duplicate
     rows.push(['person7@acme.com', 'Dup', 'Seven', 'Acme', '5', '1']); // same email as row 9, other block
     rows.push(['bad@acme.com', 'Bad', 'Count', 'Acme', 'lots', '1']); // not a number
     rows.push(['', '', '', '', '12', '3']); // nothing identifying
     const up = await upload(deps, workspaceId, 'leads.csv', csv(rows));
     const started = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: MAPPING, newListName: 'Imported', options: { tags: ['q3'] } });
-    expect(started.counts.total).toBe(2_504);
+    expect(started.counts.total).toBe(2_505);
     await drain(ctx);
     const done = await getImport(ctx, started.id);
     expect(done.status).toBe('completed');
-    expect(done.counts).toEqual({ total: 2_504, created: 2_500, updated: 0, skipped: 1, invalid: 2, duplicates: 1 });
+    expect(done.counts).toEqual({ total: 2_505, created: 2_500, updated: 0, skipped: 1, invalid: 2, duplicates: 2 });
     const [{ n }] = (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from leads where workspace_id = ${workspaceId}::uuid and 'q3' = any(tags)`)) as [{ n: number }];
     expect(Number(n)).toBe(2_500);
     const [member] = await queryRows<{ lead_count: number }>(ctx.db, sql`select lead_count from lists where id = ${done.listId}::uuid`);
@@ -71,8 +71,8 @@ describe('import job', { timeout: 120_000 }, () => {
     const report = await collect(importErrorsCsv(ctx, started.id));
     expect(report.split('\n').slice(0, 3)).toEqual([
       'row,column,value,problem',
-      '2504,Employees,lots,not a number',
-      expect.stringMatching(/^2505,,,"A lead needs at least one of/),
+      '2505,Employees,lots,not a number',
+      expect.stringMatching(/^2506,,,"A lead needs at least one of/),
     ]);
     expect((await listImports(ctx)).items.map((i) => i.id)).toContain(started.id);
   });

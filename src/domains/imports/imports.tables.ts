@@ -57,8 +57,9 @@ export const importErrors = pgTable(
 );
 
 /**
- * What the import did to each lead, for undo: `created`, or `updated` with the values it
- * replaced (`before`, by column) and the lead's `updated_at` right after (to spot later edits).
+ * What the import did to each lead, for undo: `created`, `updated` with the values it replaced
+ * (`before`, by column) and the lead's `updated_at` right after (to spot later edits), or
+ * `skipped` (matched, left as it was: later rows matching it are duplicates in the file).
  */
 export const importChanges = pgTable(
   'import_changes',
@@ -68,7 +69,7 @@ export const importChanges = pgTable(
       .references(() => imports.id, { onDelete: 'cascade' }),
     leadId: uuid('lead_id').notNull(),
     workspaceId: uuid('workspace_id').notNull(),
-    action: text('action').$type<'created' | 'updated'>().notNull(),
+    action: text('action').$type<'created' | 'updated' | 'skipped'>().notNull(),
     before: jsonb('before').$type<Record<string, unknown>>(),
     after: jsonb('after').$type<Record<string, unknown>>(),
     rowNumber: integer('row_number').notNull(),

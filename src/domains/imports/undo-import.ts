@@ -56,6 +56,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<UndoReport
         if (!removedIds.has(change.leadId) && change.updatedAt) keptChanged.push({ leadId: change.leadId, action: 'created' });
         continue;
       }
+      if (change.action !== 'updated') continue;
       const stamped = change.after?.updatedAt ? new Date(String(change.after.updatedAt)).getTime() : NaN;
       if (!change.updatedAt) continue; // deleted since: nothing to restore
       if (change.updatedAt.getTime() !== stamped) {

@@ -76,6 +76,7 @@ export async function writeImportChunk(ctx: Ctx, imp: ImportRef, rows: PreparedI
     const update = imp.options.dedupe === 'skip' ? null : updateFor(match, row.patch, imp, now);
     if (!update) {
       counts.skipped++;
+      changes.push({ importId: imp.id, leadId: match.id, workspaceId, action: 'skipped', rowNumber: row.rowNumber });
       continue;
     }
     await ctx.db.update(leads).set(update.set).where(and(eq(leads.id, match.id), eq(leads.workspaceId, workspaceId)));
