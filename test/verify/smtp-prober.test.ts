@@ -85,6 +85,19 @@ describe('smtpProber against scripted servers', () => {
     ]);
   });
 
+  it('asks again in plain text when the STARTTLS handshake fails', async () => {
+    const script: Script = (line, state) => {
+      if (line && /^EHLO/i.test(line)) return '250-mx.scripted.test\r\n250 STARTTLS';
+      if (line && /^STARTTLS/i.test(line)) return '220 go ahead';
+      // After 220 the client speaks TLS; this server never answers the handshake.
+      if (line !== null && state.connection === 1 && !/^[A-Z]{4}/.test(line)) return '';
+      return plain(() => '250 Ok')(line, state);
+    };
+    const { answers, commands } = await probeWith(script, ['a@scripted.test']);
+    expect(answers).toEqual([{ kind: 'reply', stage: 'rcpt', code: 250, text: 'Ok' }]);
+    expect(commands.filter((c) => c === 'STARTTLS')).toHaveLength(1);
+  });
+
   it('answers unreachable when the server says nothing (timeout on the greeting)', async () => {
     const { answers } = await probeWith((line) => (line === null ? '' : null), ['a@scripted.test']);
     expect(answers[0]).toMatchObject({ kind: 'unreachable' });

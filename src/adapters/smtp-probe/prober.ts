@@ -24,7 +24,7 @@ type OpenResult = { session: Session } | { failed: SmtpAnswer };
 export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter } {
   const limiter = new HostLimiter(s.maxConnectionsPerHost);
 
-  async function openOn(host: string): Promise<OpenResult> {
+  async function openOn(host: string, plainOnly = false): Promise<OpenResult> {
     let addresses: string[];
     try {
       addresses = await dns.resolveAddresses(host);
@@ -42,10 +42,17 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
       if (ehlo.code !== 250) {
         const helo = await conn.command(`HELO ${s.heloName}`);
         if (helo.code !== 250) return fail(conn, release, reply('helo', helo));
-      } else if (ehlo.lines.some((l) => /^250[ -]STARTTLS\b/i.test(l))) {
+      } else if (!plainOnly && ehlo.lines.some((l) => /^250[ -]STARTTLS\b/i.test(l))) {
         const go = await conn.command('STARTTLS');
         if (go.code === 220) {
-          await conn.startTls(host);
+          try {
+            await conn.startTls(host);
+          } catch {
+            // A broken TLS stack is common on small servers: ask again in plain text.
+            conn.close();
+            release();
+            return openOn(host, true);
+          }
           ehlo = await conn.command(`EHLO ${s.heloName}`);
           if (ehlo.code !== 250) return fail(conn, release, reply('helo', ehlo));
         }

@@ -115,8 +115,13 @@ export class SmtpConnection {
     plain.removeAllListeners('error');
     const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const s = tls.connect({ socket: plain, servername: net.isIP(servername) ? undefined : servername, rejectUnauthorized: false }, () => resolve(s));
+      // Errors after the first (a reset after a failed handshake) must not go unhandled.
+      s.on('error', () => undefined);
       s.once('error', reject);
-      s.setTimeout(this.timeoutMs, () => reject(new SmtpIoError('TLS handshake timed out', 'timeout')));
+      s.setTimeout(this.timeoutMs, () => {
+        reject(new SmtpIoError('TLS handshake timed out', 'timeout'));
+        s.destroy();
+      });
     });
     secure.setTimeout(0);
     this.socket = secure;
