@@ -84,7 +84,9 @@ export function importLeadsKind(reader: TableFileReader) {
       const key = `${chunk.jobId}:${chunk.chunkNo}`;
       const staged = stash.get(key);
       stash.delete(key);
-      if (!staged || chunk.outcomes.length === 0) return;
+      if (chunk.outcomes.length === 0) return;
+      // Never mark a block done without writing it: without its prepared rows, fail the commit so the chunk runs again.
+      if (!staged) throw new Error('This import block was not prepared in this process; it will run again');
       const { imp } = staged;
       await writeImportChunk(
         tx,
