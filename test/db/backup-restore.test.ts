@@ -143,28 +143,21 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     expect(committedAfter).toBeGreaterThan(committedBefore.rows.length + committedBefore.batches.length);
   }, 240_000);
 
-  it('refuses to replace an existing database without --force, and keeps it aside with --force', async () => {
-    const file = join(root, 'offline.tar.gz');
-    const target = dataDir('restored-offline');
-    const refused = await cli(['restore', file], target);
-    expectCleanFailure(refused, 3, /already holds a database\. Pass --force/);
-
-    const forced = await cli(['restore', file, '--force'], target);
-    expect(forced.code, forced.stderr).toBe(0);
-    const { previous } = JSON.parse(forced.stdout) as { previous: string };
-    expect(previous).toMatch(/db\/pglite\.before-restore-\d{4}-\d\d-\d\dT[\d-]+Z$/);
-    expect(existsSync(join(previous, 'PG_VERSION'))).toBe(true);
-    expect(readdirSync(embeddedDbDir(target)).filter((n) => n.startsWith('pglite'))).toHaveLength(2);
-    expect(await snapshotOf(target)).toEqual(original);
-  }, 180_000);
-
-  it('reports a damaged database clearly, and restore --force brings the data back', async () => {
+  it('reports a damaged database clearly; restore needs --force, keeps the damaged copy aside and brings the data back', async () => {
     const damaged = dataDir('damaged');
     rmSync(join(embeddedDbDir(damaged), 'pglite', 'global', 'pg_control'));
     const broken = await cli(['migrate'], damaged);
     expectCleanFailure(broken, 1, /The embedded database in .*could not be opened: .*restore a backup with `leadforge restore FILE --force`/);
-    const restore = await cli(['restore', join(root, 'offline.tar.gz'), '--force'], damaged);
-    expect(restore.code, restore.stderr).toBe(0);
+
+    const file = join(root, 'offline.tar.gz');
+    expectCleanFailure(await cli(['restore', file], damaged), 3, /already holds a database\. Pass --force/);
+    const forced = await cli(['restore', file, '--force'], damaged);
+    expect(forced.code, forced.stderr).toBe(0);
+    const { previous } = JSON.parse(forced.stdout) as { previous: string };
+    expect(previous).toMatch(/db\/pglite\.before-restore-\d{4}-\d\d-\d\dT[\d-]+Z$/);
+    expect(existsSync(join(previous, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(previous, 'global', 'pg_control'))).toBe(false); // the damaged one
+    expect(readdirSync(embeddedDbDir(damaged)).filter((n) => n.startsWith('pglite'))).toHaveLength(2);
     expect(await snapshotOf(damaged)).toEqual(original);
   }, 180_000);
 
