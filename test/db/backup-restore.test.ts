@@ -78,9 +78,12 @@ describe.skipIf(usingPostgres())('leadforge backup / restore (embedded database)
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const target = dataDir('restored-offline');
-    const restore = await cli(['restore', file], target);
+    const restore = await cli(['restore', file], target, { LEADFORGE_SECRET: '' });
     expect(restore.code, restore.stderr).toBe(0);
     expect(JSON.parse(restore.stdout)).toMatchObject({ restored: file, dataDir: target, previous: null });
+    // A fresh directory has no key yet: starting now would generate one that cannot decrypt the data.
+    expect(restore.stderr).toContain(`copy the secret.key that belongs to this backup to ${join(target, 'secret.key')}`);
+    expect(existsSync(join(target, 'secret.key'))).toBe(false);
     expect(await snapshotOf(target)).toEqual(original);
   }, 180_000);
 

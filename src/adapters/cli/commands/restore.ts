@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../../core/config.js';
 import { validationError } from '../../../core/errors.js';
@@ -29,7 +29,12 @@ export function registerRestore(program: Command) {
         const dbDir = embeddedDbDir(config.dataDir);
         const result = await restoreEmbeddedDatabase(dbDir, bytes, { name: path, force: opts.force });
         process.stdout.write(JSON.stringify({ restored: path, dataDir: config.dataDir, previous: result.previous ?? null }) + '\n');
-        process.stderr.write('restored; the next start applies any newer migrations. Keep the secret.key (or LEADFORGE_SECRET) that belongs to this backup.\n');
+        process.stderr.write('restored; the next start applies any newer migrations.\n');
+        const secretFile = join(config.dataDir, 'secret.key');
+        if (!process.env.LEADFORGE_SECRET && !existsSync(secretFile)) {
+          // Starting now would generate a new key, and everything encrypted in the backup would be unreadable.
+          process.stderr.write(`note: copy the secret.key that belongs to this backup to ${secretFile} (or set LEADFORGE_SECRET) before starting Leadforge.\n`);
+        }
       } catch (e) {
         reportError(e);
         process.exitCode = exitCodeFor(e);
