@@ -28,9 +28,9 @@ async function leaveStaleSocket(path: string) {
   expect(statSync(path).isSocket()).toBe(true);
 }
 
-describe('data directory lock', () => {
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+describe('data directory lock', () => {
   it('is exclusive, even within one process, and names the owner', async () => {
     const dir = newDbDir();
     const lock = await acquireDataDirLock(dir, noBackup);
