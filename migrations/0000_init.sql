@@ -294,6 +294,15 @@ CREATE TABLE "custom_fields" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "erased_people" (
+	"workspace_id" uuid NOT NULL,
+	"key_hash" text NOT NULL,
+	"erasure_id" uuid NOT NULL,
+	"erased_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "erased_people_workspace_id_key_hash_pk" PRIMARY KEY("workspace_id","key_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "lead_activities" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -316,6 +325,20 @@ CREATE TABLE "lead_list_items" (
 	CONSTRAINT "lead_list_items_list_id_lead_id_pk" PRIMARY KEY("list_id","lead_id")
 );
 --> statement-breakpoint
+CREATE TABLE "lead_merges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"survivor_id" uuid NOT NULL,
+	"merged_lead_ids" uuid[] NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"survivor_updated_at" timestamp with time zone NOT NULL,
+	"actor_type" text NOT NULL,
+	"actor_user_id" uuid,
+	"actor_api_key_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"undone_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "lead_notes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -334,6 +357,20 @@ CREATE TABLE "lead_sources" (
 	"ref" text DEFAULT '' NOT NULL,
 	"label" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lead_views" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"query" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"columns" text[] DEFAULT '{}'::text[] NOT NULL,
+	"sort" text,
+	"order" text,
+	"shared" boolean DEFAULT false NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "leads" (
@@ -379,6 +416,9 @@ CREATE TABLE "leads" (
 	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"provenance" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"issues" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"email_status" text,
+	"email_status_reason" text,
+	"email_verified_at" timestamp with time zone,
 	"search_text" text DEFAULT '' NOT NULL,
 	"sort_last_name" text COLLATE "C" DEFAULT '2' NOT NULL,
 	"sort_company" text COLLATE "C" DEFAULT '2' NOT NULL,
@@ -458,6 +498,34 @@ CREATE TABLE "imports" (
 	"undone_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "finder_domain_patterns" (
+	"workspace_id" uuid NOT NULL,
+	"domain" text NOT NULL,
+	"pattern" text NOT NULL,
+	"hits" integer DEFAULT 1 NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "finder_domain_patterns_workspace_id_domain_pattern_pk" PRIMARY KEY("workspace_id","domain","pattern")
+);
+--> statement-breakpoint
+CREATE TABLE "lead_exports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"job_id" uuid,
+	"format" text NOT NULL,
+	"columns" text[] NOT NULL,
+	"scope" jsonb NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"row_count" integer DEFAULT 0 NOT NULL,
+	"bytes" bigint,
+	"file_name" text NOT NULL,
+	"error" text,
+	"actor_type" text NOT NULL,
+	"actor_user_id" uuid,
+	"actor_api_key_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_tokens" ADD CONSTRAINT "email_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -480,18 +548,24 @@ ALTER TABLE "lists" ADD CONSTRAINT "lists_workspace_id_workspaces_id_fk" FOREIGN
 ALTER TABLE "lists" ADD CONSTRAINT "lists_folder_id_list_folders_id_fk" FOREIGN KEY ("folder_id") REFERENCES "public"."list_folders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lists" ADD CONSTRAINT "lists_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custom_fields" ADD CONSTRAINT "custom_fields_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "erased_people" ADD CONSTRAINT "erased_people_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_activities" ADD CONSTRAINT "lead_activities_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_list_items" ADD CONSTRAINT "lead_list_items_list_id_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."lists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_list_items" ADD CONSTRAINT "lead_list_items_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_merges" ADD CONSTRAINT "lead_merges_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_notes" ADD CONSTRAINT "lead_notes_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_notes" ADD CONSTRAINT "lead_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_sources" ADD CONSTRAINT "lead_sources_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_views" ADD CONSTRAINT "lead_views_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_views" ADD CONSTRAINT "lead_views_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_errors" ADD CONSTRAINT "import_errors_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "finder_domain_patterns" ADD CONSTRAINT "finder_domain_patterns_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_exports" ADD CONSTRAINT "lead_exports_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_prefix_idx" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "api_keys_workspace_idx" ON "api_keys" USING btree ("workspace_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "email_tokens_hash_idx" ON "email_tokens" USING btree ("token_hash");--> statement-breakpoint
@@ -522,10 +596,14 @@ CREATE UNIQUE INDEX "list_folders_name_idx" ON "list_folders" USING btree ("work
 CREATE UNIQUE INDEX "lists_name_idx" ON "lists" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "lists_folder_idx" ON "lists" USING btree ("workspace_id","folder_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_fields_key_idx" ON "custom_fields" USING btree ("workspace_id","key");--> statement-breakpoint
+CREATE INDEX "erased_people_erasure_idx" ON "erased_people" USING btree ("workspace_id","erasure_id");--> statement-breakpoint
 CREATE INDEX "lead_activities_lead_idx" ON "lead_activities" USING btree ("workspace_id","lead_id","id");--> statement-breakpoint
 CREATE INDEX "lead_list_items_lead_idx" ON "lead_list_items" USING btree ("lead_id");--> statement-breakpoint
+CREATE INDEX "lead_merges_survivor_idx" ON "lead_merges" USING btree ("workspace_id","survivor_id");--> statement-breakpoint
+CREATE INDEX "lead_merges_created_idx" ON "lead_merges" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "lead_notes_lead_idx" ON "lead_notes" USING btree ("workspace_id","lead_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "lead_sources_kind_ref_idx" ON "lead_sources" USING btree ("workspace_id","kind","ref");--> statement-breakpoint
+CREATE UNIQUE INDEX "lead_views_name_idx" ON "lead_views" USING btree ("workspace_id","created_by",lower("name"));--> statement-breakpoint
 CREATE UNIQUE INDEX "leads_email_idx" ON "leads" USING btree ("workspace_id","email_normalized") WHERE deleted_at is null and email_normalized is not null;--> statement-breakpoint
 CREATE INDEX "leads_created_idx" ON "leads" USING btree ("workspace_id","created_at","id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_updated_idx" ON "leads" USING btree ("workspace_id","updated_at","id") WHERE deleted_at is null;--> statement-breakpoint
@@ -535,6 +613,8 @@ CREATE INDEX "leads_deleted_idx" ON "leads" USING btree ("workspace_id","deleted
 CREATE INDEX "leads_stage_idx" ON "leads" USING btree ("workspace_id","stage");--> statement-breakpoint
 CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("workspace_id","owner_id");--> statement-breakpoint
 CREATE INDEX "leads_company_idx" ON "leads" USING btree ("workspace_id","company_normalized");--> statement-breakpoint
+CREATE INDEX "leads_email_prefix_idx" ON "leads" USING btree ("workspace_id","email_normalized" text_pattern_ops) WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_email_domain_idx" ON "leads" USING btree ("workspace_id",split_part("email_normalized", '@', 2)) WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_domain_idx" ON "leads" USING btree ("workspace_id","company_domain");--> statement-breakpoint
 CREATE INDEX "leads_linkedin_idx" ON "leads" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("workspace_id","phone");--> statement-breakpoint
@@ -543,4 +623,5 @@ CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trg
 CREATE INDEX "verify_domain_cache_expires_idx" ON "verify_domain_cache" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "verify_result_cache_expires_idx" ON "verify_result_cache" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "import_errors_import_idx" ON "import_errors" USING btree ("import_id","row_number");--> statement-breakpoint
-CREATE INDEX "imports_created_idx" ON "imports" USING btree ("workspace_id","created_at","id");
+CREATE INDEX "imports_created_idx" ON "imports" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "lead_exports_created_idx" ON "lead_exports" USING btree ("workspace_id","created_at");

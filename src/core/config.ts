@@ -29,6 +29,10 @@ export interface Config {
   embeddedWorker: boolean;
   /** Email verifier (docs/VERIFY.md). */
   verify: VerifyConfig;
+  /** Per-workspace request budgets per 60 s (docs/JOBS.md "Rate limits"). */
+  rateLimits: { jobStartsPerMinute: number; expensivePerMinute: number };
+  /** LEADFORGE_DEFAULT_MONTHLY_CREDITS, in milli-credits: allowance and opening balance of new credit accounts. */
+  defaultMonthlyCreditsMilli: number;
 }
 
 export interface VerifyConfig {
@@ -107,6 +111,21 @@ const urlSetting = (name: string, protocols: string[]) =>
       }
     });
 
+/** A number of credits (decimals up to 3 places kept), as milli-credits. */
+const creditsSetting = (name: string, defCredits: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return defCredits * 1000;
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1e12) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a number of credits ≥ 0, got "${v}"` });
+        return z.NEVER;
+      }
+      return Math.round(n * 1000);
+    });
+
 function redactUrl(v: string) {
   return v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }
@@ -139,6 +158,9 @@ const envSchema = z.object({
   LEADFORGE_VERIFY_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_CACHE_TTL_S', 30 * 86400, 0, 365 * 86400),
   LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S', 86400, 0, 365 * 86400),
   LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S: intSetting('LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S', 86400, 0, 365 * 86400),
+  LEADFORGE_RATE_LIMIT_JOB_STARTS: intSetting('LEADFORGE_RATE_LIMIT_JOB_STARTS', 30, 1, 1_000_000),
+  LEADFORGE_RATE_LIMIT_EXPENSIVE: intSetting('LEADFORGE_RATE_LIMIT_EXPENSIVE', 120, 1, 1_000_000),
+  LEADFORGE_DEFAULT_MONTHLY_CREDITS: creditsSetting('LEADFORGE_DEFAULT_MONTHLY_CREDITS', 1000),
 });
 
 /** Reads settings; generates LEADFORGE_SECRET into the data dir on first run when absent. */
@@ -184,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { ensu
       unknownTtlS: e.LEADFORGE_VERIFY_UNKNOWN_CACHE_TTL_S,
       domainTtlS: e.LEADFORGE_VERIFY_DOMAIN_CACHE_TTL_S,
     },
+    rateLimits: { jobStartsPerMinute: e.LEADFORGE_RATE_LIMIT_JOB_STARTS, expensivePerMinute: e.LEADFORGE_RATE_LIMIT_EXPENSIVE },
+    defaultMonthlyCreditsMilli: e.LEADFORGE_DEFAULT_MONTHLY_CREDITS,
   };
 }
 
@@ -224,6 +248,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     embeddedWorker: false,
     verify: defaultVerifyConfig(),
+    rateLimits: { jobStartsPerMinute: 30, expensivePerMinute: 120 },
+    defaultMonthlyCreditsMilli: 1_000_000,
     ...overrides,
   };
 }

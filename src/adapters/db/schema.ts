@@ -10,3 +10,5 @@ export * from '../../domains/lists/lists.tables.js';
 export * from '../../domains/leads/leads.tables.js';
 export * from '../../domains/verify/verify.tables.js';
 export * from '../../domains/imports/imports.tables.js';
+export * from '../../domains/finder/finder.tables.js';
+export * from '../../domains/exports/exports.tables.js';
