@@ -26,7 +26,7 @@ import { BullmqQueue } from '../src/adapters/queue/bullmq.js';
 import { InProcessQueue, startChunkWorker } from '../src/adapters/queue/index.js';
 import { users } from '../src/domains/auth/index.js';
 import { grantCredits } from '../src/domains/credits/index.js';
-import { getJob, isFinished, startJob, type JobQueue } from '../src/domains/jobs/index.js';
+import { getJob, isFinished, startJob, type JobQueue, type JobStatus } from '../src/domains/jobs/index.js';
 import { createWorkspace } from '../src/domains/workspaces/index.js';
 import { registerBenchKinds } from './fixtures/jobs-kinds.js';
 
@@ -55,6 +55,39 @@ interface Result {
   items: number;
   seedS: number;
   runS: number;
+  profile?: Profile;
+}
+
+/** Where the time of a PostgreSQL run went (seed + run). */
+interface Profile {
+  chunks: number;
+  /** Transactions the database committed (each autocommit statement is one), less the benchmark's own. */
+  xacts: number;
+  /** CPU seconds of the backends serving the workers, and of the worker processes (the run, not the seed). */
+  pgCpuS: number;
+  workerCpuS: number;
+}
+
+/** CPU seconds (user + system) of a process of this machine, from /proc (0 when gone). */
+function procCpuS(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return 0;
+  }
+}
+
+const WORKER_APP = 'leadforge-bench-worker';
+
+async function backendCpuS(admin: pg.Client, dbName: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and application_name = $2', [dbName, WORKER_APP]);
+  return new Map(rows.map((r) => [r.pid, procCpuS(r.pid)]));
+}
+
+async function xactsOf(admin: pg.Client, dbName: string): Promise<number> {
+  const { rows } = await admin.query<{ n: string }>('select xact_commit + xact_rollback as n from pg_stat_database where datname = $1', [dbName]);
+  return Number(rows[0]?.n ?? 0);
 }
 
 const ctxFor = (database: Database, services: Services, workspaceId?: string): Ctx => ({
@@ -79,19 +112,23 @@ async function newWorkspace(ctx: Ctx): Promise<string> {
 }
 
 /** Starts the job (seeding its items), then waits for it to finish; both timed. */
-async function timeJob(ctx: Ctx, items: number, workload: Workload): Promise<{ seedS: number; runS: number; jobId: string }> {
+async function timeJob(ctx: Ctx, items: number, workload: Workload): Promise<{ seedS: number; runS: number; jobId: string; polls: number }> {
   const t0 = performance.now();
   const job = await startJob(ctx, { kind: workload.kind, payload: workload.payload(items) });
   const t1 = performance.now();
   let status = job.status;
+  let polls = 0;
+  // One cheap statement per look (the profile subtracts them from the database's transactions).
   while (!isFinished(status)) {
     await new Promise((r) => setTimeout(r, 50));
-    status = (await getJob(ctx, { jobId: job.id })).status;
+    const [row] = await queryRows<{ status: JobStatus }>(ctx.db, sql`select status from jobs where id = ${job.id}::uuid`);
+    status = row!.status;
+    polls++;
   }
   const t2 = performance.now();
   const done = await getJob(ctx, { jobId: job.id });
   if (done.status !== 'completed' || done.succeeded !== items) throw new Error(`job ended ${done.status} with ${done.succeeded}/${items}`);
-  return { seedS: (t1 - t0) / 1000, runS: (t2 - t1) / 1000, jobId: job.id };
+  return { seedS: (t1 - t0) / 1000, runS: (t2 - t1) / 1000, jobId: job.id, polls };
 }
 
 async function explainItemLoad(ctx: Ctx, jobId: string): Promise<string> {
@@ -143,12 +180,18 @@ function spawnWorkers(n: number, env: Record<string, string>): Promise<ChildProc
   );
 }
 
-async function stopWorkers(children: ChildProcess[]) {
-  await Promise.all(
+/** Stops the workers; answers the CPU seconds each used (as it reports on SIGTERM). */
+async function stopWorkers(children: ChildProcess[]): Promise<number[]> {
+  return Promise.all(
     children.map(
       (c) =>
-        new Promise<void>((resolve) => {
-          c.once('exit', () => resolve());
+        new Promise<number>((resolve) => {
+          let cpuS = 0;
+          c.stdout!.on('data', (d: string) => {
+            const m = /cpu (\d+)/.exec(d);
+            if (m) cpuS = Number(m[1]) / 1000;
+          });
+          c.once('exit', () => resolve(cpuS));
           c.kill('SIGTERM');
         }),
     ),
@@ -173,14 +216,27 @@ async function postgres(items: number, workers: number, withRedis: boolean, work
     await runMigrations(database);
     const services: Services = { mailer: new MemoryMailer(), queue };
     const ws = await newWorkspace(ctxFor(database, services));
+    const workerUrl = new URL(url);
+    workerUrl.searchParams.set('application_name', WORKER_APP);
     children = await spawnWorkers(workers, {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: workerUrl.toString(),
       ...(redis ? { REDIS_URL: redisUrl, LF_BENCH_QUEUE_PREFIX: prefix } : {}),
     });
+    // Backends live as long as their pools: the ones open now (bench + workers) are the run's.
+    // The workers' backends (by application_name): the engine's database work, without the seed.
+    const cpuBefore = await backendCpuS(admin, name);
+    const xactsBefore = await xactsOf(admin, name);
     const r = await timeJob(ctxFor(database, services, ws), items, workload);
+    const cpuAfter = await backendCpuS(admin, name);
+    let pgCpuS = 0;
+    for (const [pid, after] of cpuAfter) pgCpuS += after - (cpuBefore.get(pid) ?? 0);
+    const xacts = (await xactsOf(admin, name)) - xactsBefore - r.polls - 1;
+    const workerCpuS = (await stopWorkers(children)).reduce((a, b) => a + b, 0);
+    children = [];
+    const chunks = Math.ceil(items / 500);
     if (workers === 1) log(`  plan of the chunk's item load: ${await explainItemLoad(ctxFor(database, services, ws), r.jobId)}`);
     const setup = redis ? 'PostgreSQL 15 + BullMQ (Redis)' : 'PostgreSQL 15, no Redis (workers lease from the database)';
-    return { workload: workload.name, setup, workers, items, ...r };
+    return { workload: workload.name, setup, workers, items, ...r, profile: { chunks, xacts, pgCpuS, workerCpuS } };
   } finally {
     await stopWorkers(children);
     if (queue instanceof BullmqQueue) await queue.queue.obliterate({ force: true }).catch(() => undefined);
@@ -243,6 +299,20 @@ export async function run(args: string[]): Promise<void> {
     ),
     '',
   ];
+  const profiled = results.filter((r) => r.profile);
+  if (profiled.length > 0) {
+    out.push(
+      "Profile of the run: the workers' transactions per chunk of 500 (the seed's one transaction included), and CPU seconds of the workers' PostgreSQL backends and of the worker processes.",
+      '',
+      '| items do | setup | worker processes | transactions / chunk | PostgreSQL CPU s | workers CPU s | wall s |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...profiled.map(
+        (r) =>
+          `| ${r.workload} | ${r.setup} | ${r.workers} | ${(r.profile!.xacts / r.profile!.chunks).toFixed(1)} | ${r.profile!.pgCpuS.toFixed(2)} | ${r.profile!.workerCpuS.toFixed(2)} | ${(r.seedS + r.runS).toFixed(2)} |`,
+      ),
+      '',
+    );
+  }
   for (const r2 of results.filter((r) => r.workers === 2)) {
     const one = results.find((r) => r.workload === r2.workload && r.setup === r2.setup && r.workers === 1);
     if (one) out.push(`- ${r2.workload}, ${r2.setup}: two workers take ${(r2.runS / one.runS).toFixed(2)}× the run time of one.`);

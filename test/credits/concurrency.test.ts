@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../src/adapters/db/client.js';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
 import { DomainError } from '../../src/core/errors.js';
-import { chargeCredits, getBalance, listCreditTransactions, reserveCredits } from '../../src/domains/credits/index.js';
+import { chargeCredits, getBalance, listCreditTransactions, reserveCredits, settleCharges } from '../../src/domains/credits/index.js';
 import type { TestApp } from '../helpers/app.js';
 import { usingPostgres } from '../helpers/db.js';
 import { creditsTestApp, expectBooksBalance, fundedWorkspace, item, job } from './helpers.js';
@@ -89,6 +89,59 @@ describe.skipIf(!usingPostgres())('credits under concurrency (PostgreSQL; skippe
     expect(counts.charged).toBe(ITEMS);
     expect(counts.duplicate).toBe(WORKERS * ITEMS - ITEMS);
     expect(await getBalance(ctx)).toMatchObject({ balanceMilli: 50_000, reservedMilli: 0, availableMilli: 50_000 });
+    await expectBooksBalance(ctx);
+  });
+
+  it('settles whole chunks of charges at once: each batch all or nothing, never below zero', async () => {
+    const BATCH = 4;
+    const { ctx } = await fundedWorkspace(t, 34 * BATCH * 500 + 300);
+    const wctx = workerCtx(ctx);
+    let lowest = Number.POSITIVE_INFINITY;
+    let running = true;
+    const sampler = (async () => {
+      while (running) {
+        const [row] = await queryRows<{ b: string }>(pool.db, sql`select balance_milli as b from credit_accounts where workspace_id = ${ctx.workspaceId}`);
+        lowest = Math.min(lowest, Number(row!.b));
+      }
+    })();
+    const counts = await runWorkers(async (w, n) => {
+      const charges = Array.from({ length: BATCH }, (_, k) => ({ amountMilli: 500, idempotencyKey: `b${w}:${n}:${k}`, reference: item(`${w}-${n}-${k}`) }));
+      try {
+        const r = await settleCharges(wctx, { feature: 'email_verify', charges });
+        return r.charged === BATCH ? 'charged' : 'duplicate';
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'INSUFFICIENT_CREDITS') return 'refused';
+        throw e;
+      }
+    }, 5);
+    running = false;
+    await sampler;
+    expect(counts).toEqual({ charged: 34, duplicate: 0, refused: WORKERS * 5 - 34 });
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    expect(await getBalance(ctx)).toMatchObject({ balanceMilli: 300, reservedMilli: 0 });
+    expect((await listCreditTransactions(ctx, { kind: 'charge', limit: 200 })).items).toHaveLength(34 * BATCH);
+    await expectBooksBalance(ctx);
+  });
+
+  it('charges and refunds each key once when overlapping batches race (replayed chunks)', async () => {
+    const ITEMS = 60;
+    const { ctx } = await fundedWorkspace(t, 100_000);
+    const wctx = workerCtx(ctx);
+    const { reservationId } = await reserveCredits(ctx, { amountMilli: ITEMS * 1000, feature: 'email_find', reference: job('batch-race') });
+    const settled = { charged: 0, refunded: 0 };
+    await runWorkers(async (w, n) => {
+      const start = ((w * 7 + n * 3) % (ITEMS / 6)) * 6;
+      const charges = Array.from({ length: 6 }, (_, k) => {
+        const i = start + k;
+        return { amountMilli: 1000, idempotencyKey: `race:${i}`, reference: item(String(i)), refundReason: i % 5 === 0 ? 'not_found' : undefined };
+      });
+      const r = await settleCharges(wctx, { feature: 'email_find', reservationId, charges });
+      settled.charged += r.charged;
+      settled.refunded += r.refunded;
+      return 'charged';
+    }, 8);
+    expect(settled).toEqual({ charged: ITEMS, refunded: ITEMS / 5 });
+    expect(await getBalance(ctx)).toMatchObject({ balanceMilli: 100_000 - ITEMS * 1000 + (ITEMS / 5) * 1000, reservedMilli: 0 });
     await expectBooksBalance(ctx);
   });
 

@@ -6,6 +6,7 @@ import { queryRows } from '../../src/core/db.js';
 import { getBalance, grantCredits } from '../../src/domains/credits/index.js';
 import {
   cancelJob,
+  claimChunk,
   claimNextChunk,
   defineJobKind,
   getJob,
@@ -37,6 +38,34 @@ const sloppyKind = defineJobKind({
   },
 });
 
+/** A kind with no writes of its own and no billing: its results commit as one statement. */
+const plainKind = defineJobKind({
+  kind: 'test.plain',
+  payload: z.object({}),
+  chunkSize: 10,
+  async process(_ctx, chunk) {
+    return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const, result: { ref: i.ref } }));
+  },
+});
+
+/** While its chunk runs, something else settles item "b" behind the lease holder's back. */
+function sneakyKind(kind: string, withWrites: boolean) {
+  return defineJobKind({
+    kind,
+    payload: z.object({}),
+    chunkSize: 10,
+    async process(ctx, chunk) {
+      await ctx.db.execute(sql`update job_items set status = 'skipped' where job_id = ${chunk.jobId}::uuid and ref = 'b'`);
+      return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const }));
+    },
+    commit: withWrites
+      ? async (tx, chunk) => {
+          await tx.db.execute(sql`insert into lf_test_effects (job_id, item_id, ref, pid) values (${chunk.jobId}::uuid, ${chunk.items[0]!.id}, 'x', 0)`);
+        }
+      : undefined,
+  });
+}
+
 describe('jobs engine', () => {
   let t: JobsTestApp;
   const clock = new ManualClock('2026-03-10T10:00:00Z');
@@ -44,6 +73,7 @@ describe('jobs engine', () => {
   let other: string;
 
   beforeAll(async () => {
+    for (const kind of [plainKind, sneakyKind('test.sneakyplain', false), sneakyKind('test.sneakywrites', true)]) registerJobKind(kind);
     t = await createJobsTestApp({ clock });
     ws = (await createUserWithWorkspace(t)).workspaceId;
     other = (await createUserWithWorkspace(t)).workspaceId;
@@ -215,6 +245,38 @@ describe('jobs engine', () => {
     expect(await runClaimedChunk(ctx, dead, { workerId: 'w-dead', heartbeatMs: 60_000 })).toBe('lease_lost');
     expect(await getJob(ctx, { jobId: job.id })).toMatchObject({ status: 'completed', processed: 10, succeeded: 10 });
     expect(await effectsOf(ctx, job.id)).toEqual({ total: 10, distinct: 10 });
+  });
+
+  it.each([
+    ['results only (one statement)', 'test.sneakyplain'],
+    ["results and the kind's writes (a transaction)", 'test.sneakywrites'],
+  ] as const)('writes nothing of a commit when an item is no longer pending behind the lease holder: %s', async (_name, kind) => {
+    const ctx = t.ctx(ws);
+    const job = await startJob(ctx, { kind, payload: {}, items: [[{ ref: 'a' }, { ref: 'b' }, { ref: 'c' }]] });
+    const claimed = (await claimChunk(ctx, { jobId: job.id, workspaceId: ws, chunkNo: 0 }, 'w-guard'))!;
+    const outcome = await runClaimedChunk(ctx, claimed, { workerId: 'w-guard', heartbeatMs: 60_000 });
+    expect(outcome).toBe('lease_lost');
+    const [chunk] = await queryRows<{ processed: number; status: string }>(
+      ctx.db,
+      sql`select processed, status from job_chunks where job_id = ${job.id}::uuid and chunk_no = 0`,
+    );
+    expect(chunk).toEqual({ processed: 0, status: 'running' });
+    const pending = await queryRows<{ seq: number }>(ctx.db, sql`select seq from job_items where job_id = ${job.id}::uuid and status = 'pending' order by seq`);
+    expect(pending.map((r) => r.seq)).toEqual([0, 2]);
+    expect(await effectsOf(ctx, job.id)).toEqual({ total: 0, distinct: 0 });
+    await cancelJob(ctx, { jobId: job.id });
+  });
+
+  it('keeps item results and errors through the one-statement commit', async () => {
+    const ctx = t.ctx(ws);
+    const job = await startJob(ctx, { kind: 'test.plain', payload: {}, items: [[{ ref: 'x' }, { ref: 'y' }]] });
+    await drain(ctx);
+    expect(await getJob(ctx, { jobId: job.id })).toMatchObject({ status: 'completed', succeeded: 2 });
+    const items = await listJobItems(ctx, { jobId: job.id });
+    expect(items.items.map((i) => [i.ref, i.status, i.result])).toEqual([
+      ['x', 'succeeded', { ref: 'x' }],
+      ['y', 'succeeded', { ref: 'y' }],
+    ]);
   });
 
   it('finishes a job whose last commit was not followed by its finish (crash in between)', async () => {

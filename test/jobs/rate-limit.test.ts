@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
@@ -74,6 +74,64 @@ describe('per-workspace rate limits', () => {
         codes.push((await app.inject({ method: 'POST', url: '/api/v1/limited/a', headers: owner.headers })).statusCode);
       }
       expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
+    } finally {
+      await one.close();
+      await two.close();
+      r1.disconnect();
+      r2.disconnect();
+    }
+  });
+
+  /** The real routes, with the job-start budget at 2 per minute (LEADFORGE_RATE_LIMIT_JOB_STARTS). */
+  async function appWithRealRoutes(redis?: Redis): Promise<App> {
+    const config = testConfig({ rateLimits: { jobStartsPerMinute: 2, expensivePerMinute: 120 } });
+    const app = await buildApp({ database: t.db.database, config, log: silentLogger(), clock: systemClock, services: { mailer: new MemoryMailer() }, redis, webDir: '/nonexistent' });
+    await app.ready();
+    return app;
+  }
+
+  /** Every route that starts a job spends the same budget: bulk verify, import, retry. */
+  async function jobStartCodes(apps: App[], who: TestOwner): Promise<number[]> {
+    const starts = [
+      { method: 'POST' as const, url: '/api/v1/verify/bulk', payload: { emails: ['ada@example.com'], skipSmtp: true } },
+      { method: 'POST' as const, url: '/api/v1/verify/bulk', payload: { text: 'grace@example.com', skipSmtp: true } },
+      // Valid requests for an upload / a job that do not exist: the limit answers before the handler would.
+      { method: 'POST' as const, url: '/api/v1/imports', payload: { uploadId: randomUUID(), mapping: [{ index: 0, field: 'email' }] } },
+      { method: 'POST' as const, url: `/api/v1/jobs/${randomUUID()}/retry` },
+    ];
+    const codes: number[] = [];
+    for (const [i, start] of starts.entries()) {
+      const res = await apps[i % apps.length]!.inject({ ...start, headers: who.headers });
+      codes.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+        expect(res.json().error.message).toMatch(/^Too many job starts in this workspace: at most 2 per 60 s\. Try again in \d+ s\.$/);
+      }
+    }
+    return codes;
+  }
+
+  it('limits every job start of a workspace on the real routes (in memory)', async () => {
+    const app = await appWithRealRoutes();
+    try {
+      const fresh = await createUserWithWorkspace(t);
+      expect(await jobStartCodes([app], fresh)).toEqual([202, 202, 429, 429]);
+      // Another workspace has its own budget.
+      const other = await createUserWithWorkspace(t);
+      expect((await jobStartCodes([app], other)).slice(0, 2)).toEqual([202, 202]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.skipIf(!redisUrl)('limits job starts across processes through Redis (TEST_REDIS_URL)', async () => {
+    const r1 = new Redis(redisUrl!, { maxRetriesPerRequest: null });
+    const r2 = new Redis(redisUrl!, { maxRetriesPerRequest: null });
+    const one = await appWithRealRoutes(r1);
+    const two = await appWithRealRoutes(r2);
+    try {
+      const fresh = await createUserWithWorkspace(t);
+      expect(await jobStartCodes([one, two], fresh)).toEqual([202, 202, 429, 429]);
     } finally {
       await one.close();
       await two.close();

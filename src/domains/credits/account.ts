@@ -20,7 +20,7 @@ export async function ensureAccount(ctx: Ctx, workspaceId: string): Promise<void
     .where(eq(creditAccounts.workspaceId, workspaceId))
     .limit(1);
   if (existing) return;
-  const defaults = newAccountDefaults();
+  const defaults = newAccountDefaults(ctx.config.defaultMonthlyCreditsMilli);
   const now = ctx.clock.now();
   await withTransaction(ctx, async (tx) => {
     const [created] = await tx.db

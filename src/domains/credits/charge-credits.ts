@@ -77,7 +77,7 @@ export async function chargeCredits(
 }
 
 /** Credits still held by an open reservation of this workspace (0 once released). */
-async function reservationLeft(tx: Ctx, workspaceId: string, reservationId: string): Promise<number> {
+export async function reservationLeft(tx: Ctx, workspaceId: string, reservationId: string): Promise<number> {
   const [r] = await tx.db
     .select()
     .from(creditReservations)

@@ -1,28 +1,14 @@
-import { DomainError } from '../../core/errors.js';
-import { MILLI_PER_CREDIT } from './constants.js';
-
-/** Monthly allowance of a new workspace when LEADFORGE_DEFAULT_MONTHLY_CREDITS is not set. */
-export const FALLBACK_MONTHLY_CREDITS = 1000;
 /** A new account warns when its balance falls under this share of the allowance. */
 export const DEFAULT_LOW_BALANCE_SHARE = 0.1;
 
 /**
- * Settings of a new credit account. LEADFORGE_DEFAULT_MONTHLY_CREDITS is a whole or decimal
- * number of credits (self-hosted default 1000); a bad value fails with an error naming it.
+ * Settings of a new credit account: the allowance is the setting LEADFORGE_DEFAULT_MONTHLY_CREDITS
+ * (Config.defaultMonthlyCreditsMilli, default 1000 credits, checked at start-up).
  */
-export function newAccountDefaults(env: NodeJS.ProcessEnv = process.env) {
-  const raw = env.LEADFORGE_DEFAULT_MONTHLY_CREDITS;
-  let credits = FALLBACK_MONTHLY_CREDITS;
-  if (raw !== undefined && raw !== '') {
-    credits = Number(raw);
-    if (!Number.isFinite(credits) || credits < 0 || credits > 1e12) {
-      throw new DomainError('UNAVAILABLE', `LEADFORGE_DEFAULT_MONTHLY_CREDITS must be a number of credits ≥ 0, got "${raw}"`);
-    }
-  }
-  const monthlyAllowanceMilli = Math.round(credits * MILLI_PER_CREDIT);
+export function newAccountDefaults(defaultMonthlyCreditsMilli: number) {
   return {
-    monthlyAllowanceMilli,
-    lowBalanceThresholdMilli: Math.round(monthlyAllowanceMilli * DEFAULT_LOW_BALANCE_SHARE),
+    monthlyAllowanceMilli: defaultMonthlyCreditsMilli,
+    lowBalanceThresholdMilli: Math.round(defaultMonthlyCreditsMilli * DEFAULT_LOW_BALANCE_SHARE),
   };
 }
 

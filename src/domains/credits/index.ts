@@ -5,6 +5,7 @@ export { getCostMilli, featureSchema } from './get-cost.js';
 export { reserveCredits } from './reserve-credits.js';
 export { chargeCredits } from './charge-credits.js';
 export { refundCredits } from './refund-credits.js';
+export { settleCharges, type SettleChargesInput, type SettleChargesResult } from './settle-charges.js';
 export { releaseReservation } from './release-reservation.js';
 export { getBalance } from './get-balance.js';
 export { grantCredits } from './grant-credits.js';

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
 import { parseInput } from '../../core/validate.js';
+import { ensureAccount } from './account.js';
 import { LEDGER_KINDS, type LedgerKind } from './constants.js';
 import { creditLedger } from './credits.tables.js';
 import { featureSchema } from './input.js';
@@ -41,6 +42,9 @@ export async function listCreditTransactions(
   if (v.kind) where.push(eq(creditLedger.kind, v.kind));
   if (v.feature) where.push(eq(creditLedger.feature, v.feature));
   if (v.cursor) where.push(lt(creditLedger.id, Number(v.cursor)));
+  // The first look at the credits page asks for balance and ledger at once: the opening grant
+  // must be there whichever answers first.
+  await ensureAccount(ctx, workspaceId);
   const rows = await ctx.db
     .select()
     .from(creditLedger)

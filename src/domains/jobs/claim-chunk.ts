@@ -13,6 +13,8 @@ export interface ClaimedChunk {
   generation: number;
   attempts: number;
   leaseToken: string;
+  /** What the job runs, read with the lease (saves the runner a query per chunk). */
+  job?: { kind: string; params: unknown; chunkSize: number };
 }
 
 interface ClaimRow {
@@ -21,6 +23,9 @@ interface ClaimRow {
   chunk_no: number;
   generation: number;
   attempts: number;
+  kind: string;
+  params: unknown;
+  chunk_size: number;
 }
 
 /**
@@ -46,11 +51,20 @@ async function claim(ctx: Ctx, pick: SQL, workerId: string): Promise<ClaimedChun
                  run_started_at = coalesce(j.run_started_at, ${tsParam(now)}), heartbeat_at = ${tsParam(now)}, updated_at = ${tsParam(now)}
            where j.id in (select job_id from claimed) and j.status = 'queued'
           returning j.id)
-        select claimed.*, (select count(*) from started) as started from claimed`,
+        select claimed.*, j.kind, j.params, j.chunk_size, (select count(*) from started) as started
+          from claimed join jobs j on j.id = claimed.job_id`,
   );
   const r = rows[0];
   if (!r) return null;
-  return { jobId: r.job_id, workspaceId: r.workspace_id, chunkNo: Number(r.chunk_no), generation: Number(r.generation), attempts: Number(r.attempts), leaseToken };
+  return {
+    jobId: r.job_id,
+    workspaceId: r.workspace_id,
+    chunkNo: Number(r.chunk_no),
+    generation: Number(r.generation),
+    attempts: Number(r.attempts),
+    leaseToken,
+    job: { kind: r.kind, params: typeof r.params === 'string' ? (JSON.parse(r.params) as unknown) : r.params, chunkSize: Number(r.chunk_size) },
+  };
 }
 
 /**

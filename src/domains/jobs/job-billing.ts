@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.js';
-import { chargeCredits, getCostMilli, refundCredits, releaseReservation, reserveCredits } from '../credits/index.js';
+import { getCostMilli, releaseReservation, reserveCredits, settleCharges, type SettleChargesInput } from '../credits/index.js';
 import type { ItemOutcome, JobKind } from './job-kind.js';
 
 /** The credits side of the engine, on the contract of the credits domain (caller's transaction). */
@@ -31,33 +31,30 @@ type FinalOutcome = Exclude<ItemOutcome, { status: 'retry' }>;
 
 /**
  * Charges the billable items of a chunk inside the chunk's transaction (succeeded ones unless
- * they say `free`, skipped ones only when they ask); refunds those reported as no data /
- * provider error. Failed items are never charged.
+ * they say `free`, skipped ones only when they ask) and refunds those reported as no data /
+ * provider error — one ledger operation for the whole chunk (`settleCharges`: one account
+ * update, one multi-row ledger insert), each row still keyed by its item. Failed items are
+ * never charged.
  */
 export async function chargeChunk(
   tx: Ctx,
   job: { feature: string | null; costPerItemMilli: number; reservationId: string | null },
   outcomes: FinalOutcome[],
 ): Promise<{ chargedMilli: number }> {
-  if (!job.feature || job.costPerItemMilli <= 0) return { chargedMilli: 0 };
-  let chargedMilli = 0;
+  const feature = job.feature;
+  if (!feature || job.costPerItemMilli <= 0) return { chargedMilli: 0 };
+  const charges: SettleChargesInput['charges'] = [];
   for (const o of outcomes) {
     if (o.status === 'failed') continue;
     const billing = o.billing ?? (o.status === 'succeeded' ? 'charge' : 'free');
     if (billing === 'free') continue;
-    const idempotencyKey = itemChargeKey(o.itemId, job.feature);
-    const { charged } = await chargeCredits(tx, {
+    charges.push({
       amountMilli: job.costPerItemMilli,
-      feature: job.feature,
-      idempotencyKey,
+      idempotencyKey: itemChargeKey(o.itemId, feature),
       reference: { type: 'job_item', id: String(o.itemId) },
-      reservationId: job.reservationId ?? undefined,
+      refundReason: typeof billing === 'object' ? billing.refund : undefined,
     });
-    if (charged) chargedMilli += job.costPerItemMilli;
-    if (typeof billing === 'object') {
-      await refundCredits(tx, { idempotencyKey, reason: billing.refund });
-      if (charged) chargedMilli -= job.costPerItemMilli;
-    }
   }
-  return { chargedMilli };
+  const settled = await settleCharges(tx, { feature, reservationId: job.reservationId ?? undefined, charges });
+  return { chargedMilli: settled.netChargedMilli };
 }

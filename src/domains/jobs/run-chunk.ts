@@ -33,11 +33,13 @@ export async function runClaimedChunk(baseCtx: Ctx, chunk: ClaimedChunk, options
     actor: systemActor,
     log: baseCtx.log.child({ job_id: chunk.jobId, workspace_id: chunk.workspaceId, chunk: chunk.chunkNo }),
   };
-  const [job] = await ctx.db
-    .select({ kind: jobs.kind, params: jobs.params, chunkSize: jobs.chunkSize })
-    .from(jobs)
-    .where(and(eq(jobs.id, chunk.jobId), eq(jobs.workspaceId, chunk.workspaceId)))
-    .limit(1);
+  const [job] = chunk.job
+    ? [chunk.job]
+    : await ctx.db
+        .select({ kind: jobs.kind, params: jobs.params, chunkSize: jobs.chunkSize })
+        .from(jobs)
+        .where(and(eq(jobs.id, chunk.jobId), eq(jobs.workspaceId, chunk.workspaceId)))
+        .limit(1);
   if (!job) return 'lease_lost';
   const kind = jobKinds.get(job.kind);
   if (!kind) {

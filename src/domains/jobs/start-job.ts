@@ -18,9 +18,9 @@ const MAX_REF_LENGTH = 2_000;
 
 export type ItemSource = ItemSeed[] | Iterable<ItemSeed[]> | AsyncIterable<ItemSeed[]>;
 
-export interface StartJobInput {
+export interface StartJobInput<P = unknown> {
   /** A registered kind's name, or the kind itself. */
-  kind: string | JobKind<never>;
+  kind: string | JobKind<P>;
   payload: unknown;
   label?: string;
   /** The items, when the caller has them (e.g. addresses given on the command line); else the kind seeds them. */
@@ -31,7 +31,7 @@ export interface StartJobInput {
  * Creates a job with its items and chunks, reserves its credits (INSUFFICIENT_CREDITS: nothing
  * is created), then dispatches its chunks to the workers. All of it commits or none of it.
  */
-export async function startJob(ctx: Ctx, input: StartJobInput): Promise<JobView> {
+export async function startJob<P>(ctx: Ctx, input: StartJobInput<P>): Promise<JobView> {
   const workspaceId = requireWorkspaceId(ctx);
   const kind = typeof input.kind === 'string' ? jobKinds.get(input.kind) : (input.kind as unknown as JobKind<unknown>);
   if (!kind) throw validationError(`Unknown job kind "${String(input.kind)}"`, { kinds: jobKinds.list() });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditsToMilli, milliToCredits } from '../constants.js';
+import { loadConfig } from '../../../core/config.js';
 import { addOneMonth, newAccountDefaults, utcDay } from '../defaults.js';
 
 describe('addOneMonth', () => {
@@ -36,16 +37,17 @@ describe('credit amounts', () => {
   });
 });
 
-describe('new account defaults', () => {
+describe('new account defaults (LEADFORGE_DEFAULT_MONTHLY_CREDITS, read by loadConfig)', () => {
+  const milliFrom = (raw?: string) => loadConfig({ LEADFORGE_DEFAULT_MONTHLY_CREDITS: raw }, { ensureSecret: false }).defaultMonthlyCreditsMilli;
   it('gives 1000 credits a month and warns under 10 % without a setting', () => {
-    expect(newAccountDefaults({})).toEqual({ monthlyAllowanceMilli: 1_000_000, lowBalanceThresholdMilli: 100_000 });
-    expect(newAccountDefaults({ LEADFORGE_DEFAULT_MONTHLY_CREDITS: '' })).toEqual({ monthlyAllowanceMilli: 1_000_000, lowBalanceThresholdMilli: 100_000 });
+    expect(newAccountDefaults(milliFrom(undefined))).toEqual({ monthlyAllowanceMilli: 1_000_000, lowBalanceThresholdMilli: 100_000 });
+    expect(newAccountDefaults(milliFrom(''))).toEqual({ monthlyAllowanceMilli: 1_000_000, lowBalanceThresholdMilli: 100_000 });
   });
   it('reads LEADFORGE_DEFAULT_MONTHLY_CREDITS, decimals allowed', () => {
-    expect(newAccountDefaults({ LEADFORGE_DEFAULT_MONTHLY_CREDITS: '250.5' })).toEqual({ monthlyAllowanceMilli: 250_500, lowBalanceThresholdMilli: 25_050 });
-    expect(newAccountDefaults({ LEADFORGE_DEFAULT_MONTHLY_CREDITS: '0' }).monthlyAllowanceMilli).toBe(0);
+    expect(newAccountDefaults(milliFrom('250.5'))).toEqual({ monthlyAllowanceMilli: 250_500, lowBalanceThresholdMilli: 25_050 });
+    expect(newAccountDefaults(milliFrom('0')).monthlyAllowanceMilli).toBe(0);
   });
-  it.each(['-1', 'lots', 'Infinity', '1e13'])('names the setting when it is %s', (raw) => {
-    expect(() => newAccountDefaults({ LEADFORGE_DEFAULT_MONTHLY_CREDITS: raw })).toThrow(/LEADFORGE_DEFAULT_MONTHLY_CREDITS/);
+  it.each(['-1', 'lots', 'Infinity', '1e13', ' '])('refuses to start, naming the setting, when it is "%s"', (raw) => {
+    expect(() => milliFrom(raw)).toThrow(/LEADFORGE_DEFAULT_MONTHLY_CREDITS/);
   });
 });

@@ -1,13 +1,15 @@
 import '@mantine/dates/styles.css';
-import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { CreditFeatureUsage } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
 import { useCreditUsage } from './api';
 import { featureLabel, formatCredits, isoDay, lastDays } from './format';
-import { UsageChart } from './UsageChart';
+
+// recharts is most of the chart's weight: loaded only when a chart is shown.
+const UsageChart = lazy(() => import('./UsageChart').then((m) => ({ default: m.UsageChart })));
 
 const MAX_DAYS = 366;
 
@@ -54,7 +56,15 @@ export function UsageCard() {
         <QueryState isPending={usage.isPending && !!from && !!to && !tooLong} error={usage.error} onRetry={() => void usage.refetch()}>
           {usage.data && usage.data.features.length > 0 ? (
             <>
-              <UsageChart usage={usage.data} />
+              <Suspense
+                fallback={
+                  <Center h={260}>
+                    <Loader size="sm" />
+                  </Center>
+                }
+              >
+                <UsageChart usage={usage.data} />
+              </Suspense>
               <FeatureTotals features={usage.data.features} />
             </>
           ) : (
