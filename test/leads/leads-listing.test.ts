@@ -127,7 +127,7 @@ describe('lead listing: keyset pages, sorts and filters', () => {
 
   it.each([
     ['email=x@y.z', 'Unrecognized key'],
-    ['sort=email', 'sort'],
+    ['sort=favourite_colour', 'sort: Unknown field'],
     ['order=sideways', 'order'],
     ['stage=won', 'stage must be a comma-separated list'],
     ['limit=0', 'limit'],

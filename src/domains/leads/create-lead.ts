@@ -5,6 +5,7 @@ import { withTransaction } from '../../core/transaction.js';
 import { parseInput } from '../../core/validate.js';
 import { assertNotArchived, getVisibleLists } from '../lists/index.js';
 import { getLead } from './get-lead.js';
+import { assertNotErased } from './erased-people.js';
 import { createLeadSchema, type CreateLeadInput } from './lead-input.js';
 import { ensureLeadSource, sourceForActor } from './lead-sources.js';
 import { assertEmailFree, assertOwnerIsMember, duplicateEmail, loadCustomFieldDefs } from './lead-store.js';
@@ -17,9 +18,14 @@ import { recordLeadActivity } from './record-lead-activity.js';
 
 /**
  * Creates one lead: normalized, provenance stamped with its source (the actor by default),
- * optionally added to lists. A live lead with the same normalized email is a 409 naming it.
+ * optionally added to lists. A live lead with the same normalized email is a 409 naming it; so
+ * is a person erased from the workspace (GDPR), unless `reAddErased` says it is on purpose.
  */
-export async function createLead(ctx: Ctx, input: CreateLeadInput, options: { source?: SourceRef } = {}): Promise<LeadDetailView> {
+export async function createLead(
+  ctx: Ctx,
+  input: CreateLeadInput,
+  options: { source?: SourceRef; reAddErased?: boolean } = {},
+): Promise<LeadDetailView> {
   const { list_ids: listIds = [], ...patch } = parseInput(createLeadSchema, input);
   const workspaceId = requireWorkspaceId(ctx);
   const source = options.source ?? sourceForActor(ctx.actor);
@@ -31,6 +37,7 @@ export async function createLead(ctx: Ctx, input: CreateLeadInput, options: { so
       const sourceId = await ensureLeadSource(tx, source);
       const { row, fields } = prepareLeadRow(patch, { workspaceId, sourceId, now: tx.clock.now(), customFields });
       emailKey = row.emailNormalized ?? null;
+      await assertNotErased(tx, { email: row.email, linkedinUrl: row.linkedinUrl }, { reAddErased: options.reAddErased });
       await assertOwnerIsMember(tx, row.ownerId);
       const targetLists = await getVisibleLists(tx, listIds);
       targetLists.forEach(assertNotArchived);

@@ -31,6 +31,23 @@ export { updateLead } from './update-lead.js';
 export { deleteLead } from './delete-lead.js';
 export { restoreLead } from './restore-lead.js';
 export { listLeads, listLeadsSchema, type ListLeadsQuery, type LeadPage } from './list-leads.js';
+// Search, filters, saved views, bulk actions (docs/LEADS.md). Exports and other domains select
+// leads with resolveLeadQuery (a filter, a search, a saved view…) scoped to the workspace.
+export { leadQueryShape, leadQuerySchema, resolveLeadQuery, type LeadQuery, type ResolvedLeadQuery } from './lead-query.js';
+export { parseLeadFilter, FILTER_OPS, FILTER_LIMITS, type FilterNode, type FilterCondition, type FilterOp } from './lead-filter.js';
+export { FILTER_FIELD_NAMES } from './lead-filter-fields.js';
+export { countLeads, countLeadsSchema, SEARCH_COUNT_CAP, type LeadCount, type CountLeadsQuery } from './count-leads.js';
+export { FUZZY_MIN_LENGTH } from './lead-search.js';
+export { createSavedView } from './create-saved-view.js';
+export { updateSavedView } from './update-saved-view.js';
+export { deleteSavedView } from './delete-saved-view.js';
+export { listSavedViews, getSavedView } from './list-saved-views.js';
+export { createSavedViewSchema, updateSavedViewSchema, type CreateSavedViewInput, type UpdateSavedViewInput } from './saved-view-input.js';
+export { savedViewSchema, type SavedView } from './saved-view-view.js';
+export { bulkUpdateLeads } from './bulk-update-leads.js';
+export { bulkLeadsSchema, bulkActionSchema, BULK_SYNC_LIMIT, BULK_MAX_IDS, type BulkAction, type BulkLeadsInput, type BulkLeadsResult } from './bulk-action-input.js';
+export { applyBulkAction } from './apply-bulk-action.js';
+export { leadsBulkKind, LEADS_BULK_KIND } from './bulk-job-kind.js';
 export { purgeDeletedLeads } from './purge-deleted-leads.js';
 export { addLeadNote, noteBodySchema } from './add-lead-note.js';
 export { listLeadNotes } from './list-lead-notes.js';
@@ -43,3 +60,9 @@ export { createCustomField } from './create-custom-field.js';
 export { updateCustomField } from './update-custom-field.js';
 export { deleteCustomField } from './delete-custom-field.js';
 export { leadViewSchema, leadDetailViewSchema, leadPageSchema, noteViewSchema, notePageSchema, activityViewSchema, activityPageSchema, customFieldViewSchema } from './view-schemas.js';
+
+// Duplicates, merge and GDPR tombstones.
+export { findDuplicates, findDuplicatesSchema, DUPLICATE_KEYS, type DuplicateKey, type DuplicateGroup, type FindDuplicatesQuery } from './find-duplicates.js';
+export { mergeLeads, mergeLeadsSchema, type MergeLeadsInput, type MergeResult } from './merge-leads.js';
+export { undoMerge } from './undo-merge.js';
+export { filterErasedPeople, liftErasure, assertNotErased, personKeyHashes, type PersonKeys } from './erased-people.js';

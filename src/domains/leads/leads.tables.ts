@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -89,6 +90,11 @@ export const leads = pgTable(
     provenance: jsonb('provenance').$type<ProvenanceMap>().notNull().default({}),
     /** field → why its value is flagged (invalid email, phone, URL, unknown country). */
     issues: jsonb('issues').$type<Record<string, string>>().notNull().default({}),
+    /** Last verifier answer for `email` (valid | invalid | risky | unknown); null = never verified. Written by the verify domain. */
+    emailStatus: text('email_status').$type<'valid' | 'invalid' | 'risky' | 'unknown'>(),
+    /** The verifier's reason (accepted, mailbox_not_found, catch_all…, see docs/VERIFY.md). */
+    emailStatusReason: text('email_status_reason'),
+    emailVerifiedAt: tsz('email_verified_at'),
     /** Folded names, email, company, domain, title: the trigram search column. */
     searchText: text('search_text').notNull().default(''),
     sortLastName: textC('sort_last_name').notNull().default('2'),
@@ -108,6 +114,10 @@ export const leads = pgTable(
     index('leads_stage_idx').on(t.workspaceId, t.stage),
     index('leads_owner_idx').on(t.workspaceId, t.ownerId),
     index('leads_company_idx').on(t.workspaceId, t.companyNormalized),
+    // Quick search of 1–2 characters: email prefix (LIKE 'ab%') as an index range whatever the collation.
+    index('leads_email_prefix_idx').on(t.workspaceId, t.emailNormalized.op('text_pattern_ops')).where(live),
+    // The finder learns a domain's address pattern from the workspace's addresses at that domain.
+    index('leads_email_domain_idx').on(t.workspaceId, sql`split_part(${t.emailNormalized}, '@', 2)`).where(live),
     index('leads_domain_idx').on(t.workspaceId, t.companyDomain),
     index('leads_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('leads_phone_idx').on(t.workspaceId, t.phone),
@@ -210,5 +220,98 @@ export const leadListItems = pgTable(
   (t) => [primaryKey({ columns: [t.listId, t.leadId] }), index('lead_list_items_lead_idx').on(t.leadId)],
 );
 
+/** The part of a lead query a saved view keeps: search text, filter tree, list. */
+export interface SavedViewQuery {
+  q?: string;
+  filter?: unknown;
+  list_id?: string;
+}
+
+/**
+ * Saved views: a named filter + columns + sort. Private to their creator unless shared with the
+ * workspace; a view id is accepted wherever a filter is (listing, counts, bulk actions, export),
+ * which makes views dynamic segments.
+ */
+export const leadViews = pgTable(
+  'lead_views',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<SavedViewQuery>().notNull().default({}),
+    columns: text('columns').array().notNull().default(sql`'{}'::text[]`),
+    sort: text('sort'),
+    order: text('order').$type<'asc' | 'desc'>(),
+    shared: boolean('shared').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('lead_views_name_idx').on(t.workspaceId, t.createdBy, sql`lower(${t.name})`)],
+);
+
 export type LeadRow = typeof leads.$inferSelect;
+export type LeadViewRow = typeof leadViews.$inferSelect;
 export type LeadInsert = typeof leads.$inferInsert;
+
+/**
+ * What a merge moved, so that it can be undone: the merged-away leads as they were (rows with
+ * provenance), which notes, activity entries and list memberships went to the survivor, and
+ * the survivor's columns before the merge.
+ */
+export interface MergeSnapshot {
+  mergedLeads: Record<string, unknown>[];
+  /** Notes and timeline entries moved to the survivor, with the lead each came from. */
+  notes: { id: string; leadId: string }[];
+  activities: { id: number; leadId: string }[];
+  /** list ids of each merged lead. */
+  memberships: { leadId: string; listId: string }[];
+  /** Lists the survivor joined through the merge (it was not in them before). */
+  addedListIds: string[];
+  /** Survivor columns (by LeadRow key) the merge changed, with their old values. */
+  survivorBefore: Record<string, unknown>;
+}
+
+/** Merges of duplicate leads into one survivor; undoable while the survivor is unchanged since. */
+export const leadMerges = pgTable(
+  'lead_merges',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    survivorId: uuid('survivor_id').notNull(),
+    mergedLeadIds: uuid('merged_lead_ids').array().notNull(),
+    snapshot: jsonb('snapshot').$type<MergeSnapshot>().notNull(),
+    /** The survivor's updated_at right after the merge: a later edit makes the undo a conflict. */
+    survivorUpdatedAt: tsz('survivor_updated_at').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorApiKeyId: uuid('actor_api_key_id'),
+    createdAt: createdAt(),
+    undoneAt: tsz('undone_at'),
+  },
+  (t) => [index('lead_merges_survivor_idx').on(t.workspaceId, t.survivorId), index('lead_merges_created_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/**
+ * Tombstones of erased people (GDPR): a keyed hash (HMAC-SHA256, key derived from
+ * LEADFORGE_SECRET) of each identifier they had — normalized email, canonical LinkedIn URL —
+ * so imports and enrichment can refuse to bring them back without keeping who they were.
+ */
+export const erasedPeople = pgTable(
+  'erased_people',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    /** Groups the hashes of one erasure (one person). */
+    erasureId: uuid('erasure_id').notNull(),
+    erasedBy: uuid('erased_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.keyHash] }), index('erased_people_erasure_idx').on(t.workspaceId, t.erasureId)],
+);

@@ -13,7 +13,11 @@ import { cleanOrNull, foldText, sortKey } from './normalize-text.js';
 import { normalizeDomain, normalizeTwitterUrl, normalizeWebsite } from './normalize-url.js';
 
 /** Everything about a lead that a write computes: the row minus identity, times and provenance. */
-export type LeadState = Omit<LeadRow, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'deletedBy' | 'provenance'>;
+/** The verifier's columns (email_status…) are left out: only the verify domain writes them. */
+export type LeadState = Omit<
+  LeadRow,
+  'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'deletedBy' | 'provenance' | 'emailStatus' | 'emailStatusReason' | 'emailVerifiedAt'
+>;
 
 export const EMPTY_LEAD: LeadState = {
   email: null, emailNormalized: null, firstName: null, lastName: null, fullName: null, title: null, seniority: null,

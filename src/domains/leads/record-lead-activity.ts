@@ -3,7 +3,7 @@ import { requireWorkspaceId } from '../../core/context.js';
 import { leadActivities } from './leads.tables.js';
 
 export const LEAD_ACTIVITY_TYPES = [
-  'created', 'imported', 'fields_changed', 'stage_changed', 'verified', 'merged', 'exported', 'deleted', 'restored',
+  'created', 'imported', 'fields_changed', 'stage_changed', 'verified', 'merged', 'merge_undone', 'exported', 'deleted', 'restored',
   'note_added', 'list_added', 'list_removed',
 ] as const;
 export type LeadActivityType = (typeof LEAD_ACTIVITY_TYPES)[number];
