@@ -132,6 +132,18 @@ describe('hostile files', () => {
     expect(rows.slice(1)).toEqual([['Jane', 'line 1\nline 2'], ['=HYPERLINK("x")', '+1']]);
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('row numbers are file lines (header = 1) with %s line ends and multi-line cells', async (_name, eol) => {
+    const content = ['name;notes', `Jane;"line 1${eol}line 2${eol}line 3"`, 'Joe;one line', `Ann;"a${eol}b"`, 'Bob;last'].join(eol) + eol;
+    const info = await tableFileReader.inspect(file(content), {});
+    const numbers: number[] = [];
+    for await (const r of tableFileReader.records(file(content), info)) numbers.push(r.rowNumber);
+    // Each record is numbered by the line it ends on: Jane spans 2–4, Ann 6–7.
+    expect(numbers).toEqual([1, 4, 5, 7, 8]);
+  });
+
   it('a header-less file gets generated column names and a value-based mapping', async () => {
     const preview = await previewFile(tableFileReader, file('jane@acme.com,Jane,+33 6 12 34 56 78\nbob@x.org,Bob,+33 6 12 34 56 79\n'));
     expect(preview.hasHeader).toBe(false);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -57,6 +57,20 @@ export function diskUploadStore(dataDir: string, maxBytes: number): UploadStore 
       const path = join(dirOf(workspaceId), uploadId);
       await rm(path, { force: true });
       await rm(`${path}.json`, { force: true });
+    },
+    async *list() {
+      const root = join(dataDir, 'uploads');
+      const workspaceIds = await readdir(root).catch(() => [] as string[]);
+      for (const workspaceId of workspaceIds.filter((w) => ID.test(w))) {
+        const names = await readdir(dirOf(workspaceId)).catch(() => [] as string[]);
+        // A file without its .json (a save cut short) counts as an upload too, so it is swept.
+        const ids = new Set(names.map((n) => n.replace(/\.json$/, '')).filter((n) => ID.test(n)));
+        for (const uploadId of ids) {
+          const path = join(dirOf(workspaceId), uploadId);
+          const info = (await stat(path).catch(() => null)) ?? (await stat(`${path}.json`).catch(() => null));
+          if (info) yield { workspaceId, uploadId, path, modifiedAt: info.mtime };
+        }
+      }
     },
   };
 }

@@ -24,14 +24,17 @@ export async function* readCsv(
   source.on('error', (e) => parser.destroy(e));
   decoded.on('error', (e) => parser.destroy(e));
   decoded.pipe(parser);
+  // csv-parse counts a CRLF inside a quoted cell as two lines; take the extra ones back out.
+  let extraLines = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (options.signal?.aborted) return;
       if (record.length > FILE_LIMITS.maxColumns) {
         throw validationError(`Line ${info.lines} has ${record.length} columns; at most ${FILE_LIMITS.maxColumns} are supported`);
       }
+      for (const cell of record) extraLines += countCrlf(cell);
       if (record.every((c) => c.trim() === '')) continue;
-      yield { rowNumber: info.lines, cells: record };
+      yield { rowNumber: info.lines - extraLines, cells: record };
     }
   } catch (e) {
     if (e instanceof CsvError) throw validationError(csvMessage(e), { code: e.code, line: (e as { lines?: number }).lines });
@@ -40,6 +43,12 @@ export async function* readCsv(
     source.destroy();
     parser.destroy();
   }
+}
+
+function countCrlf(cell: string): number {
+  let n = 0;
+  for (let at = cell.indexOf('\r\n'); at !== -1; at = cell.indexOf('\r\n', at + 2)) n++;
+  return n;
 }
 
 function csvMessage(e: CsvError): string {

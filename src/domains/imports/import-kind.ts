@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { defineJobKind, type ItemOutcome } from '../jobs/index.js';
 import { listCustomFields } from '../leads/index.js';
+import type { CopyRows } from './bulk-copy.js';
 import { importOptionsSchema, mappingSchema } from './import-input.js';
 import { imports } from './imports.tables.js';
 import { prepareImportRows, type PreparedImportRow, type RowError } from './prepare-import-rows.js';
@@ -13,6 +15,8 @@ import { writeImportChunk } from './write-import-chunk.js';
 export const IMPORT_JOB_KIND = 'imports.leads';
 /** Rows per job item; one item per chunk, so a chunk commits this many rows at once. */
 export const ROWS_PER_ITEM = 1_000;
+/** Rows prepared between two turns of the event loop, so a commit in flight is not held up. */
+const PREPARE_SLICE = 100;
 
 const payload = z.strictObject({ importId: z.uuid() });
 
@@ -20,27 +24,52 @@ interface Cursor {
   iterator: AsyncIterator<TableRecord>;
   /** Index of the next data record the iterator yields. */
   next: number;
+  usedAt: number;
+}
+
+/** A reader left open this long (its import cancelled, paused or taken over elsewhere) is closed. */
+const IDLE_READER_MS = 10 * 60_000;
+
+type LoadedImport = Awaited<ReturnType<typeof loadImport>>;
+interface PreparedBlock {
+  records: number;
+  rows: PreparedImportRow[];
+  errors: RowError[];
 }
 
 /**
  * The import job: each item is a block of data rows (`rows:<from>-<to>`); `process` reads and
  * prepares the block outside the transaction, `commit` writes it in the chunk's transaction.
  * Blocks run in order, so one open reader per import continues where the last block stopped;
- * after a restart the reader skips to the block (parsing only).
+ * after a restart the reader skips to the block (parsing only). While a block commits, the next
+ * one is read and prepared (the database works in another process or thread meanwhile).
  */
-export function importLeadsKind(reader: TableFileReader) {
+export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
   const cursors = new Map<string, Cursor>();
-  const stash = new Map<string, { rows: PreparedImportRow[]; errors: RowError[]; imp: Awaited<ReturnType<typeof loadImport>> }>();
+  /** Per import, at most one block being prepared ahead of its chunk. */
+  const ahead = new Map<string, { from: number; to: number; block: Promise<PreparedBlock> }>();
+  const stash = new Map<string, { block: PreparedBlock; imp: LoadedImport }>();
+  /** Reads of one import run one after the other (the prepared-ahead block and a chunk's). */
+  const readQueue = new Map<string, Promise<unknown>>();
 
-  async function readBlock(imp: { id: string; filePath: string; fileInfo: unknown; options: { hasHeader: boolean } }, from: number, to: number) {
+  function serialized<T>(importId: string, fn: () => Promise<T>): Promise<T> {
+    const run = (readQueue.get(importId) ?? Promise.resolve()).then(fn, fn);
+    const settled = run.catch(() => undefined);
+    readQueue.set(importId, settled);
+    void settled.then(() => readQueue.get(importId) === settled && readQueue.delete(importId));
+    return run;
+  }
+
+  async function readBlock(imp: LoadedImport, from: number, to: number) {
     let cursor = cursors.get(imp.id);
     if (!cursor || cursor.next > from) {
       await cursor?.iterator.return?.();
-      const iterator = reader.records(imp.filePath, imp.fileInfo as TableFileInfo)[Symbol.asyncIterator]();
+      const iterator = reader.records(imp.filePath, imp.fileInfo as unknown as TableFileInfo)[Symbol.asyncIterator]();
       if (imp.options.hasHeader) await iterator.next();
-      cursor = { iterator, next: 0 };
+      cursor = { iterator, next: 0, usedAt: Date.now() };
       cursors.set(imp.id, cursor);
     }
+    cursor.usedAt = Date.now();
     const out: TableRecord[] = [];
     while (cursor.next < to) {
       const step = await cursor.iterator.next();
@@ -48,11 +77,49 @@ export function importLeadsKind(reader: TableFileReader) {
       if (cursor.next >= from) out.push(step.value);
       cursor.next++;
     }
-    if (cursor.next < to) {
+    // The file is read to its end (or the last block is read): close it.
+    if (cursor.next < to || to >= imp.totalRows) {
       cursors.delete(imp.id);
       await cursor.iterator.return?.();
     }
     return out;
+  }
+
+  /** Closes the readers (and drops the blocks prepared ahead) of imports no chunk asked for lately. */
+  async function closeIdleReaders() {
+    const now = Date.now();
+    for (const [importId, cursor] of cursors) {
+      if (now - cursor.usedAt < IDLE_READER_MS) continue;
+      cursors.delete(importId);
+      ahead.delete(importId);
+      await cursor.iterator.return?.().catch(() => undefined);
+    }
+  }
+
+  async function prepareBlock(imp: LoadedImport, from: number, to: number, now: Date): Promise<PreparedBlock> {
+    const records = await serialized(imp.id, () => readBlock(imp, from, to));
+    const context = { mapping: imp.mapping, options: imp.options, workspaceId: imp.workspaceId, sourceId: imp.sourceId ?? 0, now, customFields: imp.customFields };
+    const block: PreparedBlock = { records: records.length, rows: [], errors: [] };
+    for (let i = 0; i < records.length; i += PREPARE_SLICE) {
+      const { rows, errors } = prepareImportRows(records.slice(i, i + PREPARE_SLICE), context);
+      block.rows.push(...rows);
+      block.errors.push(...errors);
+      await yieldToLoop();
+    }
+    return block;
+  }
+
+  /** The block, prepared ahead or now; then starts preparing the one after it. */
+  async function takeBlock(imp: LoadedImport, from: number, to: number, now: Date): Promise<PreparedBlock> {
+    const early = ahead.get(imp.id);
+    ahead.delete(imp.id);
+    const block = early && early.from === from && early.to === to ? await early.block.catch(() => prepareBlock(imp, from, to, now)) : await prepareBlock(imp, from, to, now);
+    if (to < imp.totalRows) {
+      const next = { from: to, to: Math.min(imp.totalRows, to + (to - from)), block: prepareBlock(imp, to, Math.min(imp.totalRows, to + (to - from)), now) };
+      next.block.catch(() => undefined); // taken (and retried) by the next chunk, or dropped
+      ahead.set(imp.id, next);
+    }
+    return block;
   }
 
   return defineJobKind({
@@ -62,21 +129,14 @@ export function importLeadsKind(reader: TableFileReader) {
     retry: { maxAttempts: 3 },
     describe: () => 'Import leads',
     async process(ctx, chunk) {
+      await closeIdleReaders();
       const imp = await loadImport(ctx, chunk.payload.importId);
       const outcomes: ItemOutcome[] = [];
       for (const item of chunk.items) {
         const { from, to } = item.input as { from: number; to: number };
-        const records = await readBlock(imp, from, to);
-        const { rows, errors } = prepareImportRows(records, {
-          mapping: imp.mapping,
-          options: imp.options,
-          workspaceId: imp.workspaceId,
-          sourceId: imp.sourceId ?? 0,
-          now: ctx.clock.now(),
-          customFields: imp.customFields,
-        });
-        stash.set(`${chunk.jobId}:${chunk.chunkNo}`, { rows, errors, imp });
-        outcomes.push({ itemId: item.id, status: 'succeeded', billing: 'free', result: { rows: records.length } });
+        const block = await takeBlock(imp, from, to, ctx.clock.now());
+        stash.set(`${chunk.jobId}:${chunk.chunkNo}`, { block, imp });
+        outcomes.push({ itemId: item.id, status: 'succeeded', billing: 'free', result: { rows: block.records } });
       }
       return outcomes;
     },
@@ -87,12 +147,13 @@ export function importLeadsKind(reader: TableFileReader) {
       if (chunk.outcomes.length === 0) return;
       // Never mark a block done without writing it: without its prepared rows, fail the commit so the chunk runs again.
       if (!staged) throw new Error('This import block was not prepared in this process; it will run again');
-      const { imp } = staged;
+      const { imp, block } = staged;
       await writeImportChunk(
         tx,
+        copy,
         { id: imp.id, sourceId: imp.sourceId ?? 0, listId: imp.listId, options: imp.options, customFields: imp.customFields },
-        staged.rows,
-        staged.errors,
+        block.rows,
+        block.errors,
       );
     },
   });

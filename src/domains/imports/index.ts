@@ -11,7 +11,9 @@ export { mappingSchema, importOptionsSchema, startImportSchema, DEDUPE_MODES, MA
 export { rowToPatch, parseAmount } from './row-to-patch.js';
 export { matchKeys } from './match-keys.js';
 export { importLeadsKind, IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';
-export type { UploadStore, StoredUpload, ImportDeps } from './upload-store.js';
+export type { UploadStore, StoredUpload, StoredUploadEntry, ImportDeps } from './upload-store.js';
+export { sweepUploads, UPLOAD_TTL_MS } from './sweep-uploads.js';
+export type { CopyRows } from './bulk-copy.js';
 export { rememberMapping, recallMapping, columnsSignature } from './remember-mapping.js';
 export { startImport } from './start-import.js';
 export { getImport, type ImportView } from './get-import.js';

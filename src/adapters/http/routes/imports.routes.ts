@@ -50,7 +50,7 @@ export async function importsRoutes(parent: App) {
       }),
     );
 
-    app.post('/imports', { schema: { tags: ['imports'], body: startImportSchema } }, async (req, reply) =>
+    app.post('/imports', { schema: { tags: ['imports'], body: startImportSchema }, config: { workspaceLimit: 'jobStarts' } }, async (req, reply) =>
       reply.status(202).send(await startImport(req.ctx, depsFor(req.ctx.config.dataDir), req.body)),
     );
 

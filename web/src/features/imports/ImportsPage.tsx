@@ -1,17 +1,6 @@
-import { IconFileImport } from '@tabler/icons-react';
-import { ComingSoon } from '../shell/ComingSoon';
+import { Outlet } from 'react-router';
 
+/** /app/imports and its pages: the history (index), the wizard (new) and one import (:importId). */
 export function ImportsPage() {
-  return (
-    <ComingSoon
-      title="Imports"
-      icon={IconFileImport}
-      summary="Bring lead lists in from CSV and Excel files."
-      highlights={[
-        'Upload CSV or XLSX files with a million rows',
-        'Map columns to lead fields, with suggestions',
-        'Choose how duplicates are skipped, updated or merged',
-      ]}
-    />
-  );
+  return <Outlet />;
 }

@@ -1,0 +1,71 @@
+import { Checkbox, Radio, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { TargetListPicker, type ListChoice } from './TargetListPicker';
+import type { DedupeMode, MatchKey } from './types';
+
+export interface WizardOptions {
+  list: ListChoice;
+  dedupe: DedupeMode;
+  matchOn: MatchKey[];
+  tags: string[];
+}
+
+const DEDUPE_CHOICES: { value: DedupeMode; label: string; description: string }[] = [
+  { value: 'skip', label: 'Skip them', description: 'Leave the existing lead as it is (it still joins the target list).' },
+  { value: 'merge', label: 'Fill empty fields only', description: "Add the file's values where the lead has none; keep what is there." },
+  { value: 'update', label: 'Overwrite', description: "Replace the lead's fields with the file's non-empty values." },
+];
+
+const MATCH_CHOICES: { value: MatchKey; label: string }[] = [
+  { value: 'email', label: 'Email address' },
+  { value: 'linkedin', label: 'LinkedIn profile URL' },
+  { value: 'name_company', label: 'First name + last name + company domain' },
+];
+
+/** Step 4: where the leads go, what happens to leads that exist already, and tags to add. */
+export function OptionsStep({ value, onChange }: { value: WizardOptions; onChange: (next: WizardOptions) => void }) {
+  const set = (patch: Partial<WizardOptions>) => onChange({ ...value, ...patch });
+  return (
+    <Stack gap="lg" data-testid="options-step" maw={720}>
+      <TargetListPicker value={value.list} onChange={(list) => set({ list })} />
+
+      <Stack gap="xs">
+        <Title order={5}>Leads you already have</Title>
+        <Checkbox.Group
+          label="A row is the same lead when it has the same…"
+          description="Any one of the chosen keys is enough. Rows repeated inside the file are matched the same way: the first one wins."
+          value={value.matchOn}
+          onChange={(keys) => set({ matchOn: keys as MatchKey[] })}
+          error={value.matchOn.length === 0 ? 'Choose at least one key' : undefined}
+          data-testid="match-on"
+        >
+          <Stack gap={6} mt="xs">
+            {MATCH_CHOICES.map((c) => (
+              <Checkbox key={c.value} value={c.value} label={c.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Radio.Group label="When a row matches a lead" value={value.dedupe} onChange={(d) => set({ dedupe: d as DedupeMode })} data-testid="dedupe">
+          <Stack gap={6} mt="xs">
+            {DEDUPE_CHOICES.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      </Stack>
+
+      <TagsInput
+        label="Tags to add"
+        description="Added to every imported lead, and to the leads the rows matched. Press Enter after each tag."
+        placeholder="e.g. fair-2026"
+        value={value.tags}
+        onChange={(tags) => set({ tags })}
+        maxTags={20}
+        clearable
+        data-testid="import-tags"
+      />
+      <Text size="xs" c="dimmed">
+        Invalid rows are skipped, not fatal: the summary counts them and the error report lists each one with its row and problem.
+      </Text>
+    </Stack>
+  );
+}
