@@ -1,47 +1,76 @@
-// Verification throughput against the local mail world (test/mailworld): N addresses over a few
-// domains (one reused connection per batch, per-host caps), cold (no cache: DNS + SMTP) and warm
-// (result cache hits), on the embedded database (default) or PostgreSQL (TEST_DATABASE_URL).
-// `--addresses=N` (default 2,000). Loopback only: measures our side, not real servers' latency.
+// Bulk SMTP verification against a slow mail world (test/mailworld/slow-world.ts): N addresses
+// over D domains, each domain on its own MX host, every server reply held back `delay` ms, at
+// most `cap` connections per MX host. Run with connection reuse (the default 20 recipients per
+// connection), then with one address per connection, each from a cold cache.
+//
+// Lower bound set by the caps and the latency (per host h, hosts in parallel):
+//   N_h = addresses of the host + 1 catch-all probe;  k_h = ceil(N_h / R) connections of at most
+//   R recipients, each needing greeting + EHLO + MAIL FROM (3 replies) before its first RCPT;
+//   no PIPELINING, so every reply costs `delay` on its connection, and at most `cap` run at once:
+//   T_h >= delay × ceil((N_h + 3·k_h) / cap);   bound = max_h T_h   (DNS, CPU, database free).
+// Target: reuse finishes within 1.5× its bound, and no host ever sees more than `cap` connections.
+//
+// `npm run bench -- verify-throughput [--addresses=10000] [--domains=100] [--delay-ms=50] [--cap=2]`
 import { systemClock } from '../src/core/clock.js';
 import { testConfig } from '../src/core/config.js';
 import type { Ctx } from '../src/core/context.js';
 import { silentLogger } from '../src/core/logger.js';
-import { verifierNetFor } from '../src/adapters/smtp-probe/index.js';
-import { verifyEmails } from '../src/domains/verify/index.js';
+import { smtpProber } from '../src/adapters/smtp-probe/prober.js';
+import { nodeDnsResolver } from '../src/adapters/dns/node-resolver.js';
+import { verifyDomainCache, verifyEmails, verifyResultCache, type VerifierNet } from '../src/domains/verify/index.js';
 import { createTestDatabase } from '../test/helpers/db.js';
-import { startMailWorld } from '../test/mailworld/world.js';
+import { startSlowWorld } from '../test/mailworld/slow-world.js';
 
-export const description = 'email verification (DNS + SMTP on loopback), addresses per second cold and cached';
+export const description = 'bulk SMTP verification: 10,000 addresses over 100 slow domains (50 ms per reply, 2 connections per MX host) against the lower bound';
+
+const arg = (args: string[], name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
 export async function run(args: string[]) {
-  const n = Number(args.find((a) => a.startsWith('--addresses='))?.slice(12) ?? 2_000);
-  const [world, db] = await Promise.all([startMailWorld(), createTestDatabase()]);
+  const n = arg(args, 'addresses', 10_000);
+  const domainCount = arg(args, 'domains', 100);
+  const delay = arg(args, 'delay-ms', 50);
+  const cap = arg(args, 'cap', 2);
+  const [world, db] = await Promise.all([startSlowWorld({ domains: domainCount, replyDelayMs: delay }), createTestDatabase()]);
   try {
-    const config = testConfig({ verify: world.verifyConfig({ maxRecipientsPerConnection: 50 }) });
-    const ctx: Ctx = { db: db.database.db, inTransaction: false, config, log: silentLogger(), clock: systemClock, services: { mailer: undefined as never }, actor: { type: 'system' } };
-    const net = verifierNetFor(config);
-    const domains = ['valid.test', 'catchall.test', 'limited.test', 'implicit.test'];
-    const emails = Array.from({ length: n }, (_, i) => `person${i}@${domains[i % domains.length]}`);
-    const rounds = async () => {
+    // Domain-interleaved, as a real list is: user0@d0, user1@d1, …; one in 10 does not exist.
+    const emails = Array.from({ length: n }, (_, i) => `${i % 10 === 9 ? 'nobody' : 'user'}${i}@${world.domains[i % domainCount]}`);
+    const perHost = new Map<string, number>();
+    for (const e of emails) perHost.set(e.split('@')[1]!, (perHost.get(e.split('@')[1]!) ?? 0) + 1);
+    const boundS = (r: number) => Math.max(...[...perHost.values()].map((a) => delay * Math.ceil((a + 1 + 3 * Math.ceil((a + 1) / r)) / cap))) / 1000;
+
+    const lines = [
+      `| bulk SMTP (${db.url ? 'PostgreSQL' : 'embedded'}), ${n} addresses / ${domainCount} domains, ${delay} ms per reply, cap ${cap} | recipients per connection | seconds | lower bound s | × bound | addresses/s | connections | max open per host | RCPT per connection |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ];
+    let failures: string[] = [];
+    for (const [label, r] of [['reused connections', 20], ['one address per connection', 1]] as const) {
+      const config = testConfig({ verify: world.verifyConfig({ maxConnectionsPerHost: cap, maxRecipientsPerConnection: r }) });
+      const v = config.verify;
+      const dns = nodeDnsResolver({ servers: v.dnsServers, timeoutMs: v.smtpTimeoutMs });
+      const net: VerifierNet = { dns, smtp: smtpProber(dns, { port: v.smtpPort, timeoutMs: v.smtpTimeoutMs, heloName: v.heloName, mailFrom: v.mailFrom, maxConnectionsPerHost: cap, maxRecipientsPerConnection: r }), greylistRetryMs: 1000 };
+      const ctx: Ctx = { db: db.database.db, inTransaction: false, config, log: silentLogger(), clock: systemClock, services: { mailer: undefined as never }, actor: { type: 'system' } };
+      await ctx.db.delete(verifyResultCache);
+      await ctx.db.delete(verifyDomainCache);
+      world.reset();
+      process.stderr.write(`${label}…\n`);
       const started = performance.now();
-      for (let i = 0; i < emails.length; i += 200) await verifyEmails(ctx, net, emails.slice(i, i + 200));
-      return (performance.now() - started) / 1000;
-    };
-    const cold = await rounds();
-    const warm = await rounds();
-    const rcpts = Object.values(world.hosts).reduce((s, h) => s + h.stats.rcptsPerConnection.reduce((a, b) => a + b, 0), 0);
-    const connections = Object.values(world.hosts).reduce((s, h) => s + h.stats.connections, 0);
-    process.stdout.write(
-      [
-        `| verify (${db.url ? 'PostgreSQL' : 'embedded'}) | addresses | seconds | addresses/s |`,
-        '| --- | ---: | ---: | ---: |',
-        `| cold (DNS + SMTP) | ${n} | ${cold.toFixed(2)} | ${Math.round(n / cold)} |`,
-        `| cached | ${n} | ${warm.toFixed(2)} | ${Math.round(n / warm)} |`,
-        '',
-        `SMTP: ${connections} connections, ${rcpts} RCPT TO (${(rcpts / Math.max(1, connections)).toFixed(1)} per connection).`,
-        '',
-      ].join('\n'),
-    );
+      const results = await verifyEmails(ctx, net, emails);
+      const seconds = (performance.now() - started) / 1000;
+      const all = [...world.stats.values()];
+      const connections = all.reduce((s, h) => s + h.connections, 0);
+      const rcpts = all.reduce((s, h) => s + h.rcpts, 0);
+      const maxOpen = Math.max(...all.map((h) => h.maxSimultaneous));
+      const wrong = results.filter((x, i) => x.reason !== (emails[i]!.startsWith('nobody') ? 'mailbox_not_found' : 'accepted')).length;
+      if (maxOpen > cap) failures.push(`${label}: a host saw ${maxOpen} connections at once (cap ${cap})`);
+      if (all.some((h) => h.dataCommands > 0)) failures.push(`${label}: DATA was sent`);
+      if (wrong > 0) failures.push(`${label}: ${wrong} wrong answers`);
+      const bound = boundS(r);
+      lines.push(`| ${label} | ${r} | ${seconds.toFixed(2)} | ${bound.toFixed(2)} | ${(seconds / bound).toFixed(2)} | ${Math.round(n / seconds)} | ${connections} | ${maxOpen} | ${(rcpts / connections).toFixed(1)} |`);
+      if (r === 20 && seconds > 1.5 * bound) failures.push(`${label}: ${seconds.toFixed(2)} s is more than 1.5 × the ${bound.toFixed(2)} s bound`);
+    }
+    lines.push('', failures.length ? `FAILED: ${failures.join('; ')}` : `Target met: reuse within 1.5× the bound, no host above ${cap} connections, no DATA.`, '');
+    process.stdout.write(lines.join('\n'));
+    failures = [];
   } finally {
     await world.close();
     await db.cleanup();

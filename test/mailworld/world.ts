@@ -30,6 +30,9 @@ export const ZONES: Record<string, Zone> = {
   'nomail.test': {},
   'fallback.test': { mx: mx(['mx2.fallback.test', 20], ['mx1.fallback.test', 10]) },
   'mx2.fallback.test': { a: ['127.0.0.10'] },
+  // Primaries that time out (tarpit) or answer 421 at connect, with a good secondary.
+  'slowfirst.test': { mx: mx(['mx.tarpit.test', 10], ['mx.valid.test', 20]) },
+  'busyfirst.test': { mx: mx(['mx.busy.test', 5], ['mx.valid.test', 50]) },
   'tarpit.test': { mx: mx(['mx.tarpit.test', 10]) },
   'busy.test': { mx: mx(['mx.busy.test', 10]) },
   'blocked.test': { mx: mx(['mx.blocked.test', 10]) },

@@ -46,6 +46,8 @@ describe('verify against the mail world', () => {
     ['bob@nowhere.test', 'invalid', 'domain_not_found'],
     ['bob@servfail.test', 'unknown', 'smtp_unreachable'],
     ['carol@fallback.test', 'valid', 'accepted'],
+    ['carol@slowfirst.test', 'valid', 'accepted'],
+    ['nobody@busyfirst.test', 'invalid', 'mailbox_not_found'],
     ['bob@tarpit.test', 'unknown', 'smtp_unreachable'],
     ['bob@busy.test', 'unknown', 'smtp_tempfail'],
     ['bob@blocked.test', 'unknown', 'blocked'],

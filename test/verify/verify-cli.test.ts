@@ -7,7 +7,8 @@ import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers
 import { startMailWorld, type MailWorld } from '../mailworld/world.js';
 
 /** `leadforge verify` as a user runs it: the real binary, reaching the mail world only through the settings. */
-describe('CLI: leadforge verify', () => {
+// Each run starts the real binary (tsx): on a loaded 2-core machine that alone takes seconds.
+describe('CLI: leadforge verify', { timeout: 180_000 }, () => {
   let world: MailWorld;
   let dataDir: string;
   let pg: TestDatabase | undefined;
@@ -65,6 +66,26 @@ describe('CLI: leadforge verify', () => {
     ]);
     expect(rows[0]).toMatchObject({ email: 'alice@valid.test', score: 95, suggestion: null, checks: { smtp: 'accepted' } });
     expect(rows[4]).toMatchObject({ suggestion: 'jane@gmail.com' });
+  });
+
+  it('--file takes one address per line (a header line and blank lines skipped); a CSV without an email column is exit 2', async () => {
+    const list = join(dataDir, 'list.txt');
+    writeFileSync(list, 'Email\r\nbob@valid.test\r\n\r\n  Fred@Valid.test  \r\nghost@valid.test\r\n');
+    const res = await run(['--file', list, '--format', 'jsonl', '--skip-smtp']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const rows = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => [r.input, r.email, r.reason])).toEqual([
+      ['bob@valid.test', 'bob@valid.test', 'smtp_skipped'],
+      ['Fred@Valid.test', 'fred@valid.test', 'smtp_skipped'],
+      ['ghost@valid.test', 'ghost@valid.test', 'smtp_skipped'],
+    ]);
+    const noColumn = join(dataDir, 'companies.csv');
+    writeFileSync(noColumn, 'name;company\nA;B\n');
+    const bad = await run(['--file', noColumn]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no email column/);
+    expect(bad.stdout).toBe('');
   });
 
   it('prints CSV (settings flags win over the environment) and a table (--skip-smtp)', async () => {

@@ -12,6 +12,8 @@ export interface ProberSettings {
   maxRecipientsPerConnection: number;
 }
 
+const ADDRESS_TTL_MS = 60_000;
+
 type Session = { conn: SmtpConnection; host: string; release: () => void };
 type OpenResult = { session: Session } | { failed: SmtpAnswer };
 
@@ -23,11 +25,27 @@ type OpenResult = { session: Session } | { failed: SmtpAnswer };
  */
 export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter } {
   const limiter = new HostLimiter(s.maxConnectionsPerHost);
+  const knownAddresses = new Map<string, { addresses: Promise<string[]>; until: number }>();
+
+  /**
+   * A mail host's addresses, looked up once a minute rather than for every connection (a big
+   * domain takes many connections; the lookups would cost more than the SMTP). Failures are
+   * not remembered.
+   */
+  function addressesOf(host: string): Promise<string[]> {
+    const known = knownAddresses.get(host);
+    if (known && known.until > Date.now()) return known.addresses;
+    const addresses = dns.resolveAddresses(host);
+    knownAddresses.set(host, { addresses, until: Date.now() + ADDRESS_TTL_MS });
+    addresses.catch(() => knownAddresses.delete(host));
+    if (knownAddresses.size > 10_000) knownAddresses.delete(knownAddresses.keys().next().value!);
+    return addresses;
+  }
 
   async function openOn(host: string, plainOnly = false): Promise<OpenResult> {
     let addresses: string[];
     try {
-      addresses = await dns.resolveAddresses(host);
+      addresses = await addressesOf(host);
     } catch (e) {
       return { failed: { kind: 'unreachable', detail: `${host}: ${(e as Error).message}` } };
     }
@@ -82,39 +100,77 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     return { failed: best ?? { kind: 'unreachable', detail: 'no mail host' } };
   }
 
+  /**
+   * Recipients go out over up to `maxConnectionsPerHost` connections at once (a second one only
+   * when the first would have to be replaced anyway: more than one connection's worth of
+   * recipients), each taking the next address from a shared queue. Without PIPELINING every
+   * RCPT costs a round trip, so parallel connections are what makes a big domain fast.
+   * `stopWhen` keeps one connection so that answers stop at a definite point.
+   */
   async function probe(req: ProbeRequest): Promise<SmtpAnswer[]> {
     const answers: SmtpAnswer[] = new Array(req.recipients.length);
-    let next = 0;
-    let preferred: string | null = null;
-    while (next < req.recipients.length) {
-      const opened = await openSession(req.hosts, preferred);
-      if ('failed' in opened) {
-        for (; next < req.recipients.length; next++) answers[next] = opened.failed;
-        break;
-      }
-      const { conn, host, release } = opened.session;
-      preferred = host;
-      let sent = 0;
-      try {
-        while (next < req.recipients.length && sent < s.maxRecipientsPerConnection) {
-          const r = await conn.command(`RCPT TO:<${req.recipients[next]}>`);
-          const tooMany = r.code === 452 && /^4\.5\.3\b|too many recipients|recipients? limit/i.test(r.text);
-          // 452 after earlier recipients: this connection is full, the address goes to a new one.
-          if (tooMany && sent > 0) break;
-          answers[next++] = reply('rcpt', r);
-          sent++;
-          if (r.code === 421) break;
+    const state = { next: 0, stoppedAt: -1, preferred: null as string | null, failed: null as SmtpAnswer | null };
+    /** Addresses sent back by a 452 "too many recipients": asked again first, on a new connection. */
+    const requeued: number[] = [];
+    const perConnection = Math.max(1, s.maxRecipientsPerConnection);
+    const workers = req.stopWhen ? 1 : Math.max(1, Math.min(s.maxConnectionsPerHost, Math.ceil(req.recipients.length / perConnection)));
+    const remaining = () => requeued.length + req.recipients.length - state.next;
+    const more = () => remaining() > 0 && state.stoppedAt < 0 && !state.failed;
+    /** Recipients the open connections can still take: a new connection only for what they cannot. */
+    let openCapacity = 0;
+
+    async function worker() {
+      while (more() && remaining() > openCapacity) {
+        openCapacity += perConnection;
+        let sent = 0;
+        const opened = await openSession(req.hosts, state.preferred);
+        if ('failed' in opened) {
+          openCapacity -= perConnection;
+          // Every host failed: the remaining addresses get that answer (unless another connection is still working).
+          state.failed = opened.failed;
+          return;
         }
-        await conn.command('RSET').catch(() => undefined);
-      } catch (e) {
-        const detail = e instanceof SmtpIoError ? e.message : String(e);
-        answers[next++] = { kind: 'unreachable', detail: `${host}: ${detail}` };
-      } finally {
-        await conn.quit();
-        release();
+        const { conn, host, release } = opened.session;
+        state.preferred = host;
+        try {
+          while (more() && sent < perConnection) {
+            const index = requeued.length > 0 ? requeued.shift()! : state.next++;
+            let r: SmtpReply;
+            try {
+              r = await conn.command(`RCPT TO:<${req.recipients[index]}>`);
+            } catch (e) {
+              answers[index] = { kind: 'unreachable', detail: `${host}: ${e instanceof SmtpIoError ? e.message : String(e)}` };
+              throw e;
+            }
+            const tooMany = r.code === 452 && /^4\.5\.3\b|too many recipients|recipients? limit/i.test(r.text);
+            // 452 after earlier recipients: this connection is full, the address goes to a new one.
+            if (tooMany && sent > 0) {
+              requeued.push(index);
+              break;
+            }
+            answers[index] = reply('rcpt', r);
+            sent++;
+            openCapacity--;
+            if (req.stopWhen?.(answers[index], index)) {
+              state.stoppedAt = index;
+              break;
+            }
+            if (r.code === 421) break;
+          }
+          await conn.command('RSET').catch(() => undefined);
+        } catch {
+          // The connection broke: the address it was on is answered; the others go on a new one.
+        } finally {
+          openCapacity -= perConnection - sent;
+          await conn.quit();
+          release();
+        }
       }
     }
-    return answers;
+
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (state.failed) for (let i = 0; i < answers.length; i++) answers[i] ??= state.failed;
+    return state.stoppedAt >= 0 ? answers.slice(0, state.stoppedAt + 1) : answers;
   }
 
   return { probe, limiter };

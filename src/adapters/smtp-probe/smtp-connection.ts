@@ -134,12 +134,17 @@ export class SmtpConnection {
     this.socket.destroy();
   }
 
-  /** QUIT politely, without waiting long for the answer. */
+  /**
+   * QUIT politely and wait for the 221 (at most 2 s): until then the server still counts the
+   * connection, and the per-host cap is about what the server sees.
+   */
   async quit() {
     try {
       if (!this.failure) {
         this.socket.write('QUIT\r\n');
-        await Promise.race([this.read(), new Promise((r) => setTimeout(r, 200))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([this.read(), new Promise((r) => (timer = setTimeout(r, Math.min(this.timeoutMs, 2000))))]);
+        clearTimeout(timer);
       }
     } catch {
       // the server may close first

@@ -14,25 +14,24 @@ export function isGibberishLocal(local: string): boolean {
   if (compact.length >= 6 && letterDigitSwitches(compact) >= 4) return true;
   for (const token of base.split(/[^a-z]+/)) {
     if (token.length < 6) continue;
-    const vowels = [...token].filter((c) => VOWELS.has(c)).length;
-    if (vowels / token.length < 0.15) return true;
-    if (longestConsonantRun(token) >= 8) return true;
+    let vowels = 0;
+    let run = 0;
+    let longestRun = 0;
+    for (let i = 0; i < token.length; i++) {
+      if (VOWELS.has(token[i]!)) {
+        vowels++;
+        run = 0;
+      } else if (++run > longestRun) longestRun = run;
+    }
+    if (vowels / token.length < 0.15 || longestRun >= 8) return true;
   }
   return false;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 function letterDigitSwitches(s: string): number {
   let switches = 0;
-  for (let i = 1; i < s.length; i++) if (/\d/.test(s[i]!) !== /\d/.test(s[i - 1]!)) switches++;
+  for (let i = 1; i < s.length; i++) if (isDigit(s.charCodeAt(i)) !== isDigit(s.charCodeAt(i - 1))) switches++;
   return switches;
-}
-
-function longestConsonantRun(token: string): number {
-  let run = 0;
-  let best = 0;
-  for (const c of token) {
-    run = VOWELS.has(c) ? 0 : run + 1;
-    best = Math.max(best, run);
-  }
-  return best;
 }

@@ -27,6 +27,11 @@ export interface ProbeRequest {
   /** Mail hosts in preference order (fall back on refusal, timeout or 421 at connect). */
   hosts: string[];
   recipients: string[];
+  /**
+   * Stop after the answer this returns true for (the finder stops at the first accepted
+   * candidate). The answers then end there: fewer answers than recipients.
+   */
+  stopWhen?: (answer: SmtpAnswer, index: number) => boolean;
 }
 
 /** Talks SMTP up to RCPT TO (never DATA). One answer per recipient, in request order. */

@@ -25,7 +25,8 @@ export function parseEmail(input: string): ParsedEmail {
   if (local.length > 64) return fail('local part longer than 64 characters');
   if (!LOCAL_ATOM.test(local)) return fail('local part has characters or dots not allowed');
   if (rawDomain.startsWith('[')) return fail('IP literals are not accepted');
-  const domain = domainToASCII(rawDomain);
+  // domainToASCII is the slow part of a check: plain ASCII host names do not need it.
+  const domain = /^[a-z0-9.-]+$/.test(rawDomain) && !rawDomain.includes('xn--') ? rawDomain : domainToASCII(rawDomain);
   if (!domain) return fail('domain is not a valid host name');
   const labels = domain.split('.');
   if (labels.length < 2) return fail('domain has no TLD');

@@ -6,6 +6,7 @@ import { chargeCredits, getCostMilli, refundCredits } from '../credits/index.js'
 import type { VerifierNet } from './ports.js';
 import type { VerifyResult } from './types.js';
 import { verifyEmails } from './verify-emails.js';
+import { writeLeadStatuses } from './write-lead-statuses.js';
 
 export const verifyEmailInput = z.strictObject({
   email: z.string().min(1, 'email is required').max(320, 'email is too long'),
@@ -21,7 +22,8 @@ export interface ChargedVerifyResult extends VerifyResult {
 /**
  * Verifies one address for a workspace. The cost of `email_verify` is charged up front under
  * the request's idempotency key (so an empty balance refuses before any SMTP) and refunded when
- * the answer is `unknown`; a repeated key is not charged again.
+ * the answer is `unknown`; a repeated key is not charged again. The workspace's leads with this
+ * address get the answer as their email status (an unknown answer keeps a definite status).
  */
 export async function verifyEmailForWorkspace(
   ctx: Ctx,
@@ -45,6 +47,7 @@ export async function verifyEmailForWorkspace(
     if (charge.charged) await refundCredits(ctx, { idempotencyKey, reason: 'verification failed' });
     throw e;
   }
+  await writeLeadStatuses(ctx, [{ leadId: null, result }], { ref: 'single', label: 'Single verification' });
   if (result.status === 'unknown' && charge.charged) {
     await refundCredits(ctx, { idempotencyKey, reason: `verification inconclusive (${result.reason})` });
     return { ...result, chargedMilli: 0 };

@@ -10,40 +10,48 @@ import type { SmtpCheck, VerifyResult } from './types.js';
 
 export interface VerifyOptions {
   skipSmtp?: boolean;
-  /** Domains worked on at once (each domain's connections are capped by the prober). */
+  /** Domains worked on at once (default 128; each MX host's connections are capped by the prober). */
   domainConcurrency?: number;
 }
 
 /**
+ * Remote servers, not our CPU, set the pace (a round trip per RCPT), and the prober caps each
+ * host: so many domains at once, or one slow domain holds up all the others.
+ */
+const DEFAULT_DOMAIN_CONCURRENCY = 128;
+
+/**
  * Verifies addresses (any number, any order; one result per input, in input order). Results
  * of a full verification are cached and shared; a cache hit costs no DNS or SMTP. Domains are
- * looked up once and their addresses probed together over reused connections.
+ * looked up once and their addresses probed together over reused connections. Each domain
+ * reads and writes its own cache rows, so the database work of one domain overlaps the SMTP
+ * round trips of the others instead of adding up before and after them.
  */
 export async function verifyEmails(ctx: Ctx, net: VerifierNet, inputs: string[], options: VerifyOptions = {}): Promise<VerifyResult[]> {
   const parsed = inputs.map((input) => ({ input, parsed: parseEmail(input) }));
-  const cached = await readCachedResults(ctx, parsed.filter((p) => p.parsed.ok).map((p) => p.parsed.email));
-  const results = new Map<string, VerifyResult>(cached);
-
-  const byDomain = new Map<string, string[]>();
+  const byDomain = new Map<string, Set<string>>();
   for (const { parsed: p } of parsed) {
-    if (!p.ok || results.has(p.email)) continue;
-    const list = byDomain.get(p.domain) ?? [];
-    if (!list.includes(p.email)) list.push(p.email);
-    byDomain.set(p.domain, list);
+    if (!p.ok) continue;
+    let set = byDomain.get(p.domain);
+    if (!set) byDomain.set(p.domain, (set = new Set()));
+    set.add(p.email);
   }
 
+  const results = new Map<string, VerifyResult>();
   const domains = [...byDomain.entries()];
-  const fresh: VerifyResult[] = [];
   const worker = async () => {
     for (let next = domains.shift(); next; next = domains.shift()) {
-      for (const r of await verifyDomain(ctx, net, next[0], next[1], options.skipSmtp ?? false)) {
-        results.set(r.email, r);
-        if (r.checks.smtp !== 'skipped') fresh.push(r);
-      }
+      const [domain, emails] = next;
+      const cached = await readCachedResults(ctx, [...emails]);
+      for (const [email, r] of cached) results.set(email, r);
+      const missing = [...emails].filter((e) => !cached.has(e));
+      if (missing.length === 0) continue;
+      const fresh = await verifyDomain(ctx, net, domain, missing, options.skipSmtp ?? false);
+      for (const r of fresh) results.set(r.email, r);
+      await writeCachedResults(ctx, fresh.filter((r) => r.checks.smtp !== 'skipped'));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.domainConcurrency ?? 8, domains.length) }, worker));
-  await writeCachedResults(ctx, fresh);
+  await Promise.all(Array.from({ length: Math.min(options.domainConcurrency ?? DEFAULT_DOMAIN_CONCURRENCY, domains.length) }, worker));
 
   return parsed.map(({ input, parsed: p }) => (p.ok ? results.get(p.email)! : buildResult({ input, smtp: 'not_probed', catchAll: null })));
 }
