@@ -1,0 +1,61 @@
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { requireWorkspaceId, type Ctx } from '../../core/context.js';
+import type { ItemSeed } from '../jobs/index.js';
+import { leadListItems, leads } from '../leads/index.js';
+import type { PersonInput } from './find-people.js';
+
+const LEAD_BATCH = 5_000;
+
+export interface PersonItemInput {
+  person: PersonInput;
+  /** The lead this person is (list source): a found address is saved to it. */
+  leadId?: string;
+}
+
+/** Items for the live leads of a list that have no email yet (ref: the lead id), in lead-id order. */
+export async function* peopleOfList(ctx: Ctx, listId: string): AsyncIterable<ItemSeed[]> {
+  const workspaceId = requireWorkspaceId(ctx);
+  let after: string | undefined;
+  for (;;) {
+    const rows = await ctx.db
+      .select({
+        id: leads.id,
+        firstName: leads.firstName,
+        lastName: leads.lastName,
+        fullName: leads.fullName,
+        company: leads.company,
+        domain: leads.companyDomain,
+        website: leads.website,
+      })
+      .from(leadListItems)
+      .innerJoin(leads, eq(leads.id, leadListItems.leadId))
+      .where(
+        and(
+          eq(leadListItems.listId, listId),
+          eq(leadListItems.workspaceId, workspaceId),
+          eq(leads.workspaceId, workspaceId),
+          isNull(leads.deletedAt),
+          isNull(leads.email),
+          after ? gt(leads.id, after) : undefined,
+        ),
+      )
+      .orderBy(asc(leads.id))
+      .limit(LEAD_BATCH);
+    if (rows.length === 0) return;
+    yield rows.map(({ id, ...person }) => ({ ref: id, input: { person, leadId: id } satisfies PersonItemInput }));
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Items for chosen leads of the workspace that have no email yet (ref: the lead id). */
+export async function* peopleOfLeads(ctx: Ctx, leadIds: string[]): AsyncIterable<ItemSeed[]> {
+  const workspaceId = requireWorkspaceId(ctx);
+  for (let i = 0; i < leadIds.length; i += LEAD_BATCH) {
+    const rows = await ctx.db
+      .select({ id: leads.id, firstName: leads.firstName, lastName: leads.lastName, fullName: leads.fullName, company: leads.company, domain: leads.companyDomain, website: leads.website })
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds.slice(i, i + LEAD_BATCH)), isNull(leads.deletedAt), isNull(leads.email)))
+      .orderBy(asc(leads.id));
+    if (rows.length > 0) yield rows.map(({ id, ...person }) => ({ ref: id, input: { person, leadId: id } satisfies PersonItemInput }));
+  }
+}
