@@ -6,8 +6,10 @@ import { registerServe } from '../adapters/cli/commands/serve.js';
 import { registerUserCommands } from '../adapters/cli/commands/user.js';
 import { registerWorker } from '../adapters/cli/commands/worker.js';
 import { registerImport } from '../adapters/cli/commands/import.js';
+import { registerExport } from '../adapters/cli/commands/export.js';
 import { registerMapColumns } from '../adapters/cli/commands/map-columns.js';
 import { registerVerify } from '../adapters/cli/commands/verify.js';
+import { registerFind } from '../adapters/cli/commands/find.js';
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
@@ -22,6 +24,8 @@ for (const register of [registerServe, registerMigrate, registerBackup, register
 registerWorker(program);
 registerMapColumns(program);
 registerImport(program);
+registerExport(program);
 registerVerify(program);
+registerFind(program);
 
 await program.parseAsync(process.argv);

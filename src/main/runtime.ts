@@ -10,9 +10,13 @@ import { logMailer, smtpMailer } from '../adapters/mail/app-mailer.js';
 import { createJobQueue } from '../adapters/queue/index.js';
 // Registers the import job kind in every process (serve, worker, CLI).
 import '../adapters/files/register-import-kind.js';
+// Registers the lead export job kind (exports.run).
+import '../adapters/files/register-export-kind.js';
 import { verifierNetFor } from '../adapters/smtp-probe/index.js';
 // Registers the bulk verification job kind in every process (serve, worker, CLI).
 import '../adapters/smtp-probe/register-bulk-kind.js';
+// Registers the bulk finder job kind in every process (serve, worker, CLI).
+import '../adapters/smtp-probe/register-finder-kind.js';
 
 /** Everything a process (serve, worker, CLI command) shares: opened once, closed once. */
 export interface Runtime {

@@ -3,6 +3,8 @@ import { Cron } from 'croner';
 import { lt } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
 import { resetMonthlyCredits } from '../domains/credits/index.js';
+import { diskUploadStore } from '../adapters/files/disk-upload-store.js';
+import { sweepUploads } from '../domains/imports/index.js';
 import { claimScheduledSlot, finishScheduledRun, scheduledRuns, slotClaimed } from '../domains/jobs/index.js';
 
 /** Periodic work of the whole installation, run by whichever worker process claims the slot. */
@@ -25,6 +27,13 @@ export const cacheExpirers: Array<(ctx: Ctx, now: Date) => Promise<number>> = [
 ];
 
 export const scheduledTasks: ScheduledTask[] = [
+  {
+    // Uploaded files of completed imports, and abandoned ones after a day (see sweepUploads).
+    name: 'imports.sweep-uploads',
+    pattern: '7 * * * *',
+    catchUp: false,
+    run: (ctx, slot) => sweepUploads(ctx, { uploads: diskUploadStore(ctx.config.dataDir, 0) }, { now: slot }),
+  },
   {
     // Each workspace has its own reset date (one month after the last); hourly catches every one.
     name: 'credits.monthly-reset',

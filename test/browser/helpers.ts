@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,8 +40,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartServerOptions {
+  /** Extra settings, e.g. the verifier's LEADFORGE_DNS_SERVERS / LEADFORGE_SMTP_PORT for the mail world. */
+  env?: Record<string, string>;
+  /** Run on this PostgreSQL database instead of a fresh embedded one. */
+  databaseUrl?: string;
+}
+
 /** Starts the real server (`leadforge serve`) on a free port with a fresh embedded database. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'leadforge-browser-'));
@@ -55,6 +63,8 @@ export async function startServer(): Promise<RunningServer> {
   };
   // Embedded database, in-process jobs, mails to the log: nothing outside this machine.
   for (const k of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']) delete env[k];
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  Object.assign(env, options.env);
 
   const child = spawn(process.execPath, [join(repoRoot, 'bin/leadforge'), 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -90,6 +100,27 @@ export async function startServer(): Promise<RunningServer> {
     },
     stop,
   };
+}
+
+/**
+ * A fresh, empty database on the PostgreSQL server of `adminUrl` (TEST_DATABASE_URL), for a
+ * server started with `startServer({ databaseUrl })`; `drop()` removes it.
+ */
+export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `lf_browser_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/domains/audit/index.js';
 import { createInvitation } from '../../src/domains/workspaces/index.js';
+import { startBulkFind } from '../../src/domains/finder/index.js';
+import { createList } from '../../src/domains/lists/index.js';
+import { startBulkVerify } from '../../src/domains/verify/index.js';
+import '../../src/adapters/smtp-probe/register-bulk-kind.js';
+import { createLead, mergeLeads } from '../../src/domains/leads/index.js';
+import { startExport } from '../../src/domains/exports/index.js';
+import { erasePerson } from '../../src/domains/privacy/index.js';
+import '../../src/adapters/files/register-export-kind.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addMember, createTestApiKey, createUserWithWorkspace, signInAs, snapshotWorkspace } from '../helpers/auth.js';
 
@@ -38,6 +46,40 @@ const SEEDERS: Seeder[] = [
     Object.assign(w.ids, { memberUserId: member.id, invitationId: invitation.id, apiKeyId: key.id });
     w.markers.push(member.id, member.email, member.name, invitation.id, invitation.email, key.id, key.prefix, `audit-of-${w.workspaceId}`);
   },
+  // finder: a bulk find job and a list it could save into
+  async (t, w) => {
+    const ctx = t.ctx(w.workspaceId);
+    const list = await createList(ctx, { name: `finder list ${w.workspaceId.slice(0, 8)}` });
+    const person = `Findme ${w.workspaceId.slice(0, 8)}`;
+    const job = await startBulkFind(ctx, { people: [{ fullName: person, domain: 'example.test' }], skipSmtp: true });
+    Object.assign(w.ids, { finderJobId: job.id, finderListId: list.id });
+    w.markers.push(job.id, list.id, list.name, person);
+  },
+  // verify: a bulk verification job and a list it could verify
+  async (t, w) => {
+    const ctx = t.ctx(w.workspaceId);
+    const list = await createList(ctx, { name: `verify list ${w.workspaceId.slice(0, 8)}` });
+    const address = `verifyme-${w.workspaceId.slice(0, 8)}@example.test`;
+    const job = await startBulkVerify(ctx, { emails: [address], skipSmtp: true });
+    Object.assign(w.ids, { verifyJobId: job.id, verifyListId: list.id });
+    w.markers.push(job.id, list.id, list.name, address);
+  },
+  // lead duplicates, merges, exports, GDPR tombstones
+  async (t, w) => {
+    const ctx = t.ctx(w.workspaceId);
+    const tag = w.workspaceId.slice(0, 8);
+    const linkedin = `https://www.linkedin.com/in/dup-${tag}`;
+    const a = await createLead(ctx, { email: `dup-a-${tag}@example.test`, linkedin_url: linkedin });
+    const b = await createLead(ctx, { email: `dup-b-${tag}@example.test`, linkedin_url: linkedin });
+    const c = await createLead(ctx, { email: `merged-${tag}@example.test`, linkedin_url: linkedin });
+    const { mergeId } = await mergeLeads(ctx, { survivorId: b.id, mergedIds: [c.id] });
+    const list = await createList(ctx, { name: `Export list ${tag}` });
+    const exp = await startExport(ctx, { listId: list.id, columns: ['email'] });
+    await createLead(ctx, { email: `erased-${tag}@example.test` });
+    await erasePerson(ctx, { email: `erased-${tag}@example.test` });
+    Object.assign(w.ids, { dupLeadA: a.id, dupLeadB: b.id, mergeId, exportListId: list.id, exportId: exp.id, leadEmail: `dup-a-${tag}@example.test`, erasedEmail: `erased-${tag}@example.test` });
+    w.markers.push(linkedin, `dup-b-${tag}@example.test`, `merged-${tag}@example.test`, mergeId, exp.id, list.name);
+  },
 ];
 
 interface IsolationRoute {
@@ -53,6 +95,17 @@ interface IsolationRoute {
 
 /** Every route that exists, aimed at the other workspace. Appended to by each domain. */
 const ROUTES: IsolationRoute[] = [
+  // verify (bulk)
+  { method: 'GET', url: (v) => `/api/v1/verify/bulk/${v.ids.verifyJobId}`, status: 404 },
+  { method: 'GET', url: (v) => `/api/v1/verify/bulk/${v.ids.verifyJobId}/results`, status: 404 },
+  { method: 'GET', url: (v) => `/api/v1/verify/bulk/${v.ids.verifyJobId}/export?format=xlsx`, status: 404 },
+  { method: 'POST', url: () => '/api/v1/verify/bulk', payload: (v) => ({ listId: v.ids.verifyListId }), status: 404 },
+  { method: 'POST', url: () => '/api/v1/verify/bulk', payload: (v) => ({ filter: { list_id: v.ids.verifyListId } }), status: 404 },
+  // finder
+  { method: 'GET', url: (v) => `/api/v1/find/bulk/${v.ids.finderJobId}/results`, status: 404 },
+  { method: 'GET', url: (v) => `/api/v1/find/bulk/${v.ids.finderJobId}/export`, status: 404 },
+  { method: 'POST', url: () => '/api/v1/find/bulk', payload: (v) => ({ listId: v.ids.finderListId }), status: 404 },
+  { method: 'POST', url: () => '/api/v1/find/bulk', payload: (v) => ({ people: [{ fullName: 'Ada Lovelace', domain: 'example.test' }], save: true, targetListId: v.ids.finderListId }), status: 404 },
   // workspaces (user level: the user's own list only)
   { method: 'GET', url: () => '/api/v1/workspaces', status: 200, keyStatus: 403 },
   { method: 'POST', url: () => '/api/v1/workspaces', payload: () => ({ name: 'Fresh' }), status: 201, keyStatus: 403 },
@@ -77,6 +130,21 @@ const ROUTES: IsolationRoute[] = [
   { method: 'GET', url: () => '/api/v1/workspace/audit?limit=200', status: 200 },
   { method: 'GET', url: () => '/api/v1/workspace/audit?limit=200&cursor=9007199254740991', status: 200 },
   { method: 'GET', url: () => '/api/v1/workspace/audit?action=lead.updated', status: 200 },
+  // lead duplicates and merges
+  { method: 'GET', url: () => '/api/v1/leads/duplicates?key=linkedin_url', status: 200 },
+  { method: 'POST', url: () => '/api/v1/leads/merge', payload: (v) => ({ survivorId: v.ids.dupLeadA, mergedIds: [v.ids.dupLeadB] }), status: 404 },
+  { method: 'POST', url: (v) => `/api/v1/lead-merges/${v.ids.mergeId}/undo`, status: 404 },
+  // exports
+  { method: 'GET', url: () => '/api/v1/exports', status: 200 },
+  { method: 'GET', url: (v) => `/api/v1/exports/${v.ids.exportId}`, status: 404 },
+  { method: 'GET', url: (v) => `/api/v1/exports/${v.ids.exportId}/download`, status: 404 },
+  { method: 'POST', url: () => '/api/v1/exports', payload: (v) => ({ listId: v.ids.exportListId }), status: 404 },
+  { method: 'POST', url: () => '/api/v1/exports/stream', payload: (v) => ({ listId: v.ids.exportListId }), status: 404 },
+  { method: 'POST', url: () => '/api/v1/exports/stream', payload: (v) => ({ leadIds: [v.ids.dupLeadA, v.ids.dupLeadB], columns: ['email', 'linkedin_url'] }), status: 200 },
+  // privacy (GDPR): the caller's own workspace only; the victim's tombstones stay
+  { method: 'POST', url: () => '/api/v1/privacy/person-export', payload: (v) => ({ email: v.ids.leadEmail, leadId: v.ids.dupLeadB }), status: 200 },
+  { method: 'POST', url: () => '/api/v1/privacy/erasures', payload: (v) => ({ leadId: v.ids.dupLeadB }), status: 200 },
+  { method: 'POST', url: () => '/api/v1/privacy/erasures/lift', payload: (v) => ({ email: v.ids.erasedEmail }), status: 200 },
 ];
 
 describe('workspace isolation: nothing of another workspace through any route', () => {
