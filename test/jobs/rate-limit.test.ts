@@ -124,6 +124,63 @@ describe('per-workspace rate limits', () => {
     }
   });
 
+  /** A multipart body with one small CSV file (field "file"). */
+  function multipartFile(text: string) {
+    const boundary = `lf-${randomBytes(6).toString('hex')}`;
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+
+  type Call = { method: 'GET' | 'POST'; url: string; payload?: unknown; headers?: Record<string, string> };
+  const id = () => randomUUID();
+  /** Every route that starts a job, with a body that passes validation (the limit runs after it). */
+  const jobStartRoutes: Record<string, () => Call> = {
+    'imports start': () => ({ method: 'POST', url: '/api/v1/imports', payload: { uploadId: id(), mapping: [{ index: 0, field: 'email' }] } }),
+    'verify bulk': () => ({ method: 'POST', url: '/api/v1/verify/bulk', payload: { emails: ['ada@example.com'], skipSmtp: true } }),
+    'verify bulk upload': () => ({ method: 'POST', url: '/api/v1/verify/bulk/upload?skipSmtp=true', ...multipartFile('email\nada@example.com\n') }),
+    'find bulk': () => ({ method: 'POST', url: '/api/v1/find/bulk', payload: { people: [{ firstName: 'Ada', lastName: 'Lovelace', domain: 'example.com' }], skipSmtp: true } }),
+    'exports': () => ({ method: 'POST', url: '/api/v1/exports', payload: { format: 'csv' } }),
+    'lead bulk actions': () => ({ method: 'POST', url: '/api/v1/leads/bulk', payload: { action: { type: 'tag', tags: ['x'] }, ids: [id()] } }),
+    'job retry': () => ({ method: 'POST', url: `/api/v1/jobs/${id()}/retry` }),
+  };
+  /** Synchronous endpoints that cost real work (SMTP probes, whole-result files). */
+  const expensiveRoutes: Record<string, () => Call> = {
+    // An address that fails on syntax: answered without DNS or SMTP.
+    'verify one': () => ({ method: 'POST', url: '/api/v1/verify', payload: { email: 'not-an-email', skipSmtp: true } }),
+    'find one': () => ({ method: 'POST', url: '/api/v1/find', payload: { firstName: 'Ada', lastName: 'Lovelace', domain: 'example.com', skipSmtp: true } }),
+    'streamed export': () => ({ method: 'POST', url: '/api/v1/exports/stream', payload: { format: 'csv' } }),
+    'verify bulk results file': () => ({ method: 'GET', url: `/api/v1/verify/bulk/${id()}/export` }),
+    'find bulk results file': () => ({ method: 'GET', url: `/api/v1/find/bulk/${id()}/export` }),
+  };
+
+  it.each([
+    ['jobStarts', 'job starts', jobStartRoutes],
+    ['expensive', 'requests to expensive endpoints', expensiveRoutes],
+  ] as const)('covers every %s route: one spends the shared budget, each then answers 429', async (budget, what, routes) => {
+    const config = testConfig({ rateLimits: { jobStartsPerMinute: 1, expensivePerMinute: 1 } });
+    const app = await buildApp({ database: t.db.database, config, log: silentLogger(), clock: systemClock, services: { mailer: new MemoryMailer() }, webDir: '/nonexistent' });
+    await app.ready();
+    try {
+      const who = await createUserWithWorkspace(t);
+      const send = (c: Call) => app.inject({ method: c.method, url: c.url, payload: c.payload as string, headers: { ...who.headers, ...c.headers } });
+      const [first, ...rest] = Object.entries(routes);
+      const spent = await send(first![1]());
+      expect(spent.statusCode, `${first![0]}: ${spent.body}`).not.toBe(429);
+      expect(spent.statusCode, `${first![0]}: ${spent.body}`).toBeLessThan(500);
+      for (const [name, call] of rest) {
+        const res = await send(call());
+        expect(res.statusCode, `${name} (${budget}): ${res.body}`).toBe(429);
+        expect(Number(res.headers['retry-after']), name).toBeGreaterThan(0);
+        expect(res.json().error.message, name).toMatch(new RegExp(`^Too many ${what} in this workspace: at most 1 per 60 s\\. Try again in \\d+ s\\.$`));
+      }
+      // The other budget is untouched by this one.
+      const other = budget === 'jobStarts' ? expensiveRoutes['verify one']!() : jobStartRoutes['job retry']!();
+      expect((await send(other)).statusCode).not.toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
   it.skipIf(!redisUrl)('limits job starts across processes through Redis (TEST_REDIS_URL)', async () => {
     const r1 = new Redis(redisUrl!, { maxRetriesPerRequest: null });
     const r2 = new Redis(redisUrl!, { maxRetriesPerRequest: null });
