@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { DomainError } from '../../src/core/errors.js';
-import { addLeadNote, createLead, erasedPeople, filterErasedPeople, getLead, leadMerges, mergeLeads } from '../../src/domains/leads/index.js';
+import { getImport, importErrorsCsv, startImport } from '../../src/domains/imports/index.js';
+import { addLeadNote, createLead, erasedPeople, filterErasedPeople, getLead, leadMerges, mergeLeads, updateLead } from '../../src/domains/leads/index.js';
 import { createList, getList } from '../../src/domains/lists/index.js';
 import { verifyResultCache } from '../../src/domains/verify/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addMember, createUserWithWorkspace, type TestOwner, type TestUser } from '../helpers/auth.js';
+import { csv, importDeps, upload } from '../imports/support.js';
+import { drain } from '../jobs/helpers.js';
 import { userCtx } from './support.js';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
@@ -25,7 +28,11 @@ describe('GDPR: person export, erasure and tombstones', () => {
     const other = await createUserWithWorkspace(t);
     otherCtx = userCtx(t, other.workspaceId, other.id);
   });
-  afterAll(async () => t.close());
+  const deps = importDeps();
+  afterAll(async () => {
+    await t.close();
+    deps.cleanup();
+  });
 
   const post = (url: string, payload: unknown, headers = owner.headers) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: payload as object });
 
@@ -90,6 +97,31 @@ describe('GDPR: person export, erasure and tombstones', () => {
     expect(split.kept).toEqual([{ email: 'someone@else.io' }]);
     expect(split.erased).toHaveLength(2);
     expect((await filterErasedPeople(otherCtx, rows, (r) => r)).erased).toEqual([]);
+
+    // Enrichment and edits write identifiers onto existing leads (the finder saves a found address through updateLead).
+    const nameOnly = await createLead(ctx, { first_name: 'Erin', last_name: 'Gone', company: 'Acme' });
+    expect(await codeOf(updateLead(ctx, { id: nameOnly.id, fields: { email: 'Erin.Gone@acme.com' } }))).toBe('CONFLICT');
+    expect(await codeOf(updateLead(ctx, { id: nameOnly.id, fields: { linkedin_url: 'linkedin.com/in/erin-gone' } }))).toBe('CONFLICT');
+    expect(await codeOf(updateLead(ctx, { id: nameOnly.id, fields: { title: 'CTO' } }))).toBe('OK');
+    const viaApi = await t.app.inject({ method: 'PATCH', url: `/api/v1/leads/${nameOnly.id}`, headers: owner.headers, payload: { email: 'erin.gone@acme.com' } });
+    expect(viaApi.statusCode, viaApi.body).toBe(409);
+    expect(viaApi.json().error.message).toMatch(/erased/);
+
+    // An import does not bring her back: her rows are row errors, the others are imported.
+    const file = csv([['Email', 'LinkedIn'], ['ERIN.GONE@acme.com', ''], ['fresh@acme.com', ''], ['', 'https://www.linkedin.com/in/erin-gone/']]);
+    const up = await upload(deps, owner.workspaceId, 'erased.csv', file);
+    const mapping = [
+      { index: 0, header: 'Email', field: 'email' },
+      { index: 1, header: 'LinkedIn', field: 'linkedin_url' },
+    ];
+    const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping });
+    await drain(ctx);
+    expect((await getImport(ctx, imp.id)).counts).toMatchObject({ total: 3, created: 1, invalid: 2 });
+    let report = '';
+    for await (const part of importErrorsCsv(ctx, imp.id)) report += part;
+    expect(report).toMatch(/^2,,,.*erased/m);
+    expect(report).toMatch(/^4,,,.*erased/m);
+    expect(report).not.toMatch(/erin/i);
 
     const readded = await createLead(ctx, { email: 'erin.gone@acme.com' }, { reAddErased: true });
     expect(readded.email).toBe('erin.gone@acme.com');

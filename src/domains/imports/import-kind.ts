@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { defineJobKind, type ItemOutcome } from '../jobs/index.js';
-import { listCustomFields } from '../leads/index.js';
+import { filterErasedPeople, listCustomFields } from '../leads/index.js';
 import type { CopyRows } from './bulk-copy.js';
 import { importOptionsSchema, mappingSchema } from './import-input.js';
 import { imports } from './imports.tables.js';
@@ -17,6 +17,8 @@ export const IMPORT_JOB_KIND = 'imports.leads';
 export const ROWS_PER_ITEM = 1_000;
 /** Rows prepared between two turns of the event loop, so a commit in flight is not held up. */
 const PREPARE_SLICE = 100;
+
+export const ERASED_PROBLEM = 'this person was erased from the workspace (GDPR); lift the erasure to import them again';
 
 const payload = z.strictObject({ importId: z.uuid() });
 
@@ -148,12 +150,15 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
       // Never mark a block done without writing it: without its prepared rows, fail the commit so the chunk runs again.
       if (!staged) throw new Error('This import block was not prepared in this process; it will run again');
       const { imp, block } = staged;
+      // People erased from the workspace (GDPR tombstones) are not brought back by a file: their rows become row errors.
+      const { kept, erased } = await filterErasedPeople(tx, block.rows, (r) => ({ email: r.prepared.row.email, linkedinUrl: r.prepared.row.linkedinUrl }));
+      const erasedErrors = erased.map((r) => ({ rowNumber: r.rowNumber, column: null, value: null, problem: ERASED_PROBLEM }));
       await writeImportChunk(
         tx,
         copy,
         { id: imp.id, sourceId: imp.sourceId ?? 0, listId: imp.listId, options: imp.options, customFields: imp.customFields },
-        block.rows,
-        block.errors,
+        kept,
+        erased.length ? [...block.errors, ...erasedErrors].sort((a, b) => a.rowNumber - b.rowNumber) : block.errors,
       );
     },
   });

@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { isUniqueViolation } from '../../core/errors.js';
 import { withTransaction } from '../../core/transaction.js';
 import { parseInput } from '../../core/validate.js';
+import { assertNotErased } from './erased-people.js';
 import { getLead } from './get-lead.js';
 import { leadPatchSchema, type LeadPatch } from './lead-input.js';
 import { assertEmailFree, assertOwnerIsMember, duplicateEmail, findLead, loadCustomFieldDefs, stateOf } from './lead-store.js';
@@ -19,7 +20,11 @@ import { recordLeadActivity, type LeadActivityInput } from './record-lead-activi
  * gets its own entry. The row is locked for the read-modify-write, so concurrent edits of
  * different fields never lose each other.
  */
-export async function updateLead(ctx: Ctx, input: { id: string; fields: LeadPatch }, options: { source?: SourceRef } = {}): Promise<LeadDetailView> {
+export async function updateLead(
+  ctx: Ctx,
+  input: { id: string; fields: LeadPatch },
+  options: { source?: SourceRef; reAddErased?: boolean } = {},
+): Promise<LeadDetailView> {
   const patch = parseInput(leadPatchSchema, input.fields);
   let emailKey: string | null = null;
   try {
@@ -34,6 +39,14 @@ export async function updateLead(ctx: Ctx, input: { id: string; fields: LeadPatc
       emailKey = state.emailNormalized;
       if (changes.owner_id) await assertOwnerIsMember(tx, state.ownerId);
       if (changes.email) await assertEmailFree(tx, state.emailNormalized, row.id);
+      // A found or typed-in identifier of an erased person (GDPR) must not bring them back through another lead.
+      if (changes.email || changes.linkedin_url) {
+        await assertNotErased(
+          tx,
+          { email: changes.email ? state.email : null, linkedinUrl: changes.linkedin_url ? state.linkedinUrl : null },
+          { reAddErased: options.reAddErased },
+        );
+      }
 
       const sourceId = await ensureLeadSource(tx, options.source ?? sourceForActor(tx.actor));
       const set: Partial<LeadInsert> = { updatedAt: now, provenance: stampProvenance(row.provenance, changed, sourceId, now) };
