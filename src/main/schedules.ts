@@ -5,6 +5,7 @@ import type { Ctx } from '../core/context.js';
 import { resetMonthlyCredits } from '../domains/credits/index.js';
 import { diskUploadStore } from '../adapters/files/disk-upload-store.js';
 import { sweepUploads } from '../domains/imports/index.js';
+import { purgeExpiredDeletedLeads } from '../domains/leads/index.js';
 import { claimScheduledSlot, finishScheduledRun, scheduledRuns, slotClaimed } from '../domains/jobs/index.js';
 
 /** Periodic work of the whole installation, run by whichever worker process claims the slot. */
@@ -40,6 +41,13 @@ export const scheduledTasks: ScheduledTask[] = [
     pattern: '0 * * * *',
     catchUp: true,
     run: (ctx, slot) => resetMonthlyCredits(ctx, { now: slot }),
+  },
+  {
+    // Soft-deleted leads stay restorable for 30 days, then go for good.
+    name: 'leads.purge-deleted',
+    pattern: '23 3 * * *',
+    catchUp: true,
+    run: (ctx) => purgeExpiredDeletedLeads(ctx),
   },
   {
     name: 'cache.expire',

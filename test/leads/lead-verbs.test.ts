@@ -14,9 +14,11 @@ import {
   listLeadNotes,
   listLeads,
   purgeDeletedLeads,
+  purgeExpiredDeletedLeads,
   restoreLead,
   updateLead,
 } from '../../src/domains/leads/index.js';
+import { scheduledTasks } from '../../src/main/schedules.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addMember, createUserWithWorkspace } from '../helpers/auth.js';
 import { userCtx } from './support.js';
@@ -125,8 +127,11 @@ describe('lead verbs on a real database', () => {
     // The taker has now been in the trash for 29 days: one more than a day later it is gone.
     clock.advance(2 * 86_400_000);
     expect(await code(restoreLead(ctx, taker.id))).toBe('GONE');
-    const { purged } = await purgeDeletedLeads(ctx);
+    // The scheduled purge (every workspace) is what removes them in production.
+    expect(scheduledTasks.find((task) => task.name === 'leads.purge-deleted')).toBeDefined();
+    const { purged } = await purgeExpiredDeletedLeads(ctx);
     expect(purged).toBeGreaterThanOrEqual(1);
+    expect((await purgeDeletedLeads(ctx)).purged).toBe(0);
     expect(await code(getLead(ctx, taker.id))).toBe('NOT_FOUND');
     expect((await getLead(ctx, lead.id)).id).toBe(lead.id);
   });

@@ -48,7 +48,7 @@ export { bulkUpdateLeads } from './bulk-update-leads.js';
 export { bulkLeadsSchema, bulkActionSchema, BULK_SYNC_LIMIT, BULK_MAX_IDS, type BulkAction, type BulkLeadsInput, type BulkLeadsResult } from './bulk-action-input.js';
 export { applyBulkAction } from './apply-bulk-action.js';
 export { leadsBulkKind, LEADS_BULK_KIND } from './bulk-job-kind.js';
-export { purgeDeletedLeads } from './purge-deleted-leads.js';
+export { purgeDeletedLeads, purgeExpiredDeletedLeads } from './purge-deleted-leads.js';
 export { addLeadNote, noteBodySchema } from './add-lead-note.js';
 export { listLeadNotes } from './list-lead-notes.js';
 export { listLeadActivity, type ActivityView } from './list-lead-activity.js';
