@@ -29,12 +29,13 @@ export function ExportDialog({ onClose, match, selectedIds, listId, fields, colu
   const [format, setFormat] = useState<ExportFormat>('csv');
   const options = [{ id: 'id', label: 'Lead id' }, ...fields.map((f) => ({ id: f.id, label: f.label }))];
   const [picked, setPicked] = useState(() => ['id', ...columns.filter((c) => fields.some((f) => f.id === c))]);
-  // The export API takes a filter tree; a quick search or a saved view is not part of it.
-  const filterOnly = typeof match.filter === 'string' && !match.q && !match.view_id && !match.list_id;
+  // Everything matching the table's query (search, filter, saved view, list): sent as the export's `query`. Exports hold live leads only, never the trash.
+  const query = Object.fromEntries(Object.entries(match).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const narrowed = !query.deleted && Object.keys(query).some((k) => k !== 'list_id');
   const scopes: Array<{ value: Scope; label: string }> = [
     ...(selectedIds?.length ? [{ value: 'selection' as const, label: `The ${selectedIds.length.toLocaleString()} selected leads` }] : []),
     ...(listId ? [{ value: 'list' as const, label: 'Every lead of this list' }] : []),
-    ...(filterOnly ? [{ value: 'filter' as const, label: 'Every lead matching the filter' }] : []),
+    ...(narrowed ? [{ value: 'filter' as const, label: 'Every lead matching the search and filters' }] : []),
     { value: 'all', label: 'Every lead of the workspace' },
   ];
   const [scope, setScope] = useState<Scope>(scopes[0]!.value);
@@ -47,7 +48,7 @@ export function ExportDialog({ onClose, match, selectedIds, listId, fields, colu
         columns: picked,
         ...(scope === 'selection' ? { leadIds: selectedIds! } : {}),
         ...(scope === 'list' ? { listId: listId! } : {}),
-        ...(scope === 'filter' ? { filter: JSON.parse(match.filter as string) as unknown } : {}),
+        ...(scope === 'filter' ? { query } : {}),
       });
       setExportId(exp.id);
     } catch (e) {

@@ -26,6 +26,8 @@ export interface StartExport {
   listId?: string;
   leadIds?: string[];
   filter?: unknown;
+  /** Everything matching a leads query (the parameters of GET /leads). */
+  query?: Record<string, unknown>;
 }
 
 export const useStartExport = () => useMutation({ mutationFn: (body: StartExport) => api.post<LeadExport>('/exports', body) });
