@@ -81,7 +81,7 @@ export function LeadDrawer() {
                 <LeadNotes leadId={leadId} canWrite={canWrite} />
               </Tabs.Panel>
               <Tabs.Panel value="activity" pt="sm">
-                <LeadActivity leadId={leadId} />
+                <LeadActivity leadId={leadId} canWrite={canWrite} />
               </Tabs.Panel>
               <Tabs.Panel value="lists" pt="sm">
                 <LeadLists lead={lead.data} canWrite={canWrite} />
