@@ -25,7 +25,7 @@ import { diskUploadStore } from '../src/adapters/files/disk-upload-store.js';
 import '../src/adapters/files/register-import-kind.js';
 import { tableFileReader } from '../src/adapters/files/table-file-reader.js';
 import { workspaces } from '../src/domains/workspaces/index.js';
-import { getImport, previewUpload, startImport, type ImportMapping } from '../src/domains/imports/index.js';
+import { getImport, importOptionsSchema, previewUpload, startImport, type ImportMapping } from '../src/domains/imports/index.js';
 import { prepareImportRows } from '../src/domains/imports/prepare-import-rows.js';
 import { claimNextChunk, runClaimedChunk } from '../src/domains/jobs/index.js';
 import { getTableColumns } from 'drizzle-orm';
@@ -116,7 +116,7 @@ async function bareCopy(db: Db, file: string, mapping: ImportMapping, workspaceI
     if (first) first = false;
     else records.push(r);
   }
-  const options = { dedupe: 'skip' as const, matchOn: ['email' as const, 'linkedin' as const], tags: [], hasHeader: true };
+  const options = importOptionsSchema.parse({});
   const customFields = mapping.filter((m) => m.field?.startsWith('custom.')).map((m) => ({ key: m.field!.slice(7), label: m.header, type: 'text' as const, options: [] }));
   const { rows } = prepareImportRows(records, { mapping, options, workspaceId, sourceId: 1, now: new Date(), customFields });
   records.length = 0;

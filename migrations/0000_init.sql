@@ -490,6 +490,8 @@ CREATE TABLE "imports" (
 	"skipped" integer DEFAULT 0 NOT NULL,
 	"invalid" integer DEFAULT 0 NOT NULL,
 	"duplicates" integer DEFAULT 0 NOT NULL,
+	"verify_job_id" uuid,
+	"verify_error" text,
 	"created_by_user_id" uuid,
 	"created_by_api_key_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { getJobProgress } from '../jobs/index.js';
+import { getJob, getJobProgress } from '../jobs/index.js';
 import { imports, type ImportRow } from './imports.tables.js';
 import { toImportView, type ImportView } from './import-view.js';
 
@@ -22,5 +22,6 @@ export async function findImport(ctx: Ctx, id: string): Promise<ImportRow> {
 export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
   const row = await findImport(ctx, id);
   const job = row.jobId ? await getJobProgress(ctx, { jobId: row.jobId }).catch(() => null) : null;
-  return toImportView(row, job);
+  const verifyJob = row.verifyJobId ? await getJob(ctx, { jobId: row.verifyJobId }).catch(() => null) : null;
+  return toImportView(row, job, verifyJob ? { ...verifyJob, stats: verifyJob.stats as Record<string, number> } : null);
 }

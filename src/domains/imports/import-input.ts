@@ -21,6 +21,14 @@ export type ImportMapping = z.output<typeof mappingSchema>;
 
 export const DEDUPE_MODES = ['skip', 'update', 'merge'] as const;
 export type DedupeMode = (typeof DEDUPE_MODES)[number];
+/**
+ * Rows of the file sharing a match key with an earlier row: `first` keeps the first row and
+ * drops the others; `merge` lets later rows fill the fields the earlier ones left empty;
+ * `last` lets later rows' non-empty values overwrite the earlier ones'. Either way the later
+ * rows are counted `duplicates` and no second lead is made.
+ */
+export const IN_FILE_DUPLICATE_MODES = ['first', 'merge', 'last'] as const;
+export type InFileDuplicateMode = (typeof IN_FILE_DUPLICATE_MODES)[number];
 export const MATCH_KEYS = ['email', 'linkedin', 'name_company'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 
@@ -29,7 +37,12 @@ export const importOptionsSchema = z.strictObject({
   /** `skip`: leave the lead; `update`: overwrite with the file's non-empty values; `merge`: fill only its empty fields. */
   dedupe: z.enum(DEDUPE_MODES).default('skip'),
   matchOn: z.array(z.enum(MATCH_KEYS)).min(1).default(['email', 'linkedin']),
+  duplicatesInFile: z.enum(IN_FILE_DUPLICATE_MODES).default('first'),
   tags: z.array(z.string().min(1).max(100)).max(20).default([]),
+  /** Verify the imported leads' emails (a `verify.bulk` job, statuses written to the leads) once the import ends. */
+  verifyEmails: z.boolean().default(false),
+  /** With `verifyEmails`: no SMTP probe (syntax, domain, MX, disposable / role checks only). */
+  verifySkipSmtp: z.boolean().default(false),
   hasHeader: z.boolean().default(true),
   sheet: z.string().max(200).optional(),
 });
@@ -38,7 +51,15 @@ export type ImportOptions = z.output<typeof importOptionsSchema>;
 export const startImportSchema = z.strictObject({
   uploadId: z.string().regex(/^[a-f0-9-]{36}$/, 'must be an upload id'),
   mapping: mappingSchema,
-  options: importOptionsSchema.default({ dedupe: 'skip', matchOn: ['email', 'linkedin'], tags: [], hasHeader: true }),
+  options: importOptionsSchema.default({
+    dedupe: 'skip',
+    matchOn: ['email', 'linkedin'],
+    duplicatesInFile: 'first',
+    tags: [],
+    verifyEmails: false,
+    verifySkipSmtp: false,
+    hasHeader: true,
+  }),
   /** An existing list, or a new list's name (created with the import). */
   listId: z.uuid().optional(),
   newListName: z.string().min(1).max(200).optional(),

@@ -10,6 +10,7 @@ import { importOptionsSchema, mappingSchema } from './import-input.js';
 import { imports } from './imports.tables.js';
 import { prepareImportRows, type PreparedImportRow, type RowError } from './prepare-import-rows.js';
 import type { TableFileInfo, TableFileReader, TableRecord } from './table-file.js';
+import { verifyAfterLastBlock } from './verify-after-import.js';
 import { writeImportChunk } from './write-import-chunk.js';
 
 export const IMPORT_JOB_KIND = 'imports.leads';
@@ -160,6 +161,7 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
         kept,
         erased.length ? [...block.errors, ...erasedErrors].sort((a, b) => a.rowNumber - b.rowNumber) : block.errors,
       );
+      await verifyAfterLastBlock(tx, { id: imp.id, jobId: chunk.jobId, fileName: imp.fileName, options: imp.options });
     },
   });
 }

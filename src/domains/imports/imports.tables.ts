@@ -29,6 +29,10 @@ export const imports = pgTable(
     skipped: integer('skipped').notNull().default(0),
     invalid: integer('invalid').notNull().default(0),
     duplicates: integer('duplicates').notNull().default(0),
+    /** The `verify.bulk` job started over the imported leads when the import ended (option `verifyEmails`). */
+    verifyJobId: uuid('verify_job_id'),
+    /** Why that verification could not start (e.g. not enough credits); the import itself is done. */
+    verifyError: text('verify_error'),
     createdByUserId: uuid('created_by_user_id'),
     createdByApiKeyId: uuid('created_by_api_key_id'),
     createdAt: createdAt(),

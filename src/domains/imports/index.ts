@@ -7,7 +7,20 @@ export { hasHeaderRow, generatedHeaders } from './detect-header.js';
 export { valueKinds, type ValueKind } from './value-kinds.js';
 export { FILE_LIMITS, type TableFileInfo, type TableFileReader, type TableRecord } from './table-file.js';
 export { previewFile, type FilePreview } from './preview-file.js';
-export { mappingSchema, importOptionsSchema, startImportSchema, DEDUPE_MODES, MATCH_KEYS, type ImportMapping, type ImportOptions, type StartImportInput, type DedupeMode } from './import-input.js';
+export {
+  mappingSchema,
+  importOptionsSchema,
+  startImportSchema,
+  DEDUPE_MODES,
+  MATCH_KEYS,
+  IN_FILE_DUPLICATE_MODES,
+  type ImportMapping,
+  type ImportOptions,
+  type StartImportInput,
+  type DedupeMode,
+  type MatchKey,
+  type InFileDuplicateMode,
+} from './import-input.js';
 export { rowToPatch, parseAmount } from './row-to-patch.js';
 export { matchKeys } from './match-keys.js';
 export { importLeadsKind, IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';

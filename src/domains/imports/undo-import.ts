@@ -40,7 +40,8 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<UndoReport
       tx.db,
       sql`delete from leads l using import_changes c
            where c.import_id = ${imp.id}::uuid and c.workspace_id = ${workspaceId}::uuid and c.action = 'created'
-             and l.id = c.lead_id and l.workspace_id = ${workspaceId}::uuid and l.updated_at = l.created_at
+             and l.id = c.lead_id and l.workspace_id = ${workspaceId}::uuid
+             and (l.updated_at = l.created_at or l.updated_at = (c.after->>'updatedAt')::timestamptz)
          returning l.id`,
     );
     const removedIds = new Set(removed.map((r) => r.id));

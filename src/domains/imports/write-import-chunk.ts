@@ -7,6 +7,7 @@ import { adjustLeadCounts } from '../lists/index.js';
 import type { CopyRows } from './bulk-copy.js';
 import type { ImportOptions } from './import-input.js';
 import { imports } from './imports.tables.js';
+import { foldDuplicates } from './fold-duplicates.js';
 import { matchKeys } from './match-keys.js';
 import type { PreparedImportRow, RowError } from './prepare-import-rows.js';
 import { updateFor, type ImportRef } from './update-for.js';
@@ -52,7 +53,9 @@ type ChangeRow = [string, string, string, 'created' | 'updated' | 'skipped', Rec
 export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef, rows: PreparedImportRow[], errors: RowError[]): Promise<ChunkCounts> {
   const workspaceId = requireWorkspaceId(ctx);
   const now = ctx.clock.now();
-  const counts: ChunkCounts = { created: 0, updated: 0, skipped: 0, invalid: new Set(errors.map((e) => e.rowNumber)).size, duplicates: 0 };
+  const folded = foldDuplicates(rows, imp.options, { workspaceId, sourceId: imp.sourceId, now, customFields: imp.customFields });
+  rows = folded.rows;
+  const counts: ChunkCounts = { created: 0, updated: 0, skipped: 0, invalid: new Set(errors.map((e) => e.rowNumber)).size, duplicates: folded.duplicates };
   const existing = await findMatches(ctx, rows, imp.options);
   const byKey = new Map<string, LeadRow>();
   for (const lead of existing) for (const key of matchKeys(lead, imp.options.matchOn)) byKey.set(key, lead);
@@ -67,6 +70,8 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
   const memberIds: string[] = [];
   const activities: ActivityRow[] = [];
   const changes: ChangeRow[] = [];
+  /** Undo records of earlier blocks rewritten because a later row changed their lead again. */
+  const restamped: { lead_id: string; before: Record<string, unknown> | null; after: { updatedAt: string } }[] = [];
   for (const row of rows) {
     if (row.keys.some((k) => seen.has(k))) {
       counts.duplicates++;
@@ -78,11 +83,20 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
       toInsert.push({ ...row, id: randomUUID() });
       continue;
     }
-    if (touchedByImport.has(match.id)) {
+    const touched = touchedByImport.get(match.id);
+    if (touched) {
+      // A later row of the file for a lead an earlier block wrote: combined into it, or dropped.
       counts.duplicates++;
+      const update = touched.action === 'skipped' || touched.action === 'block' ? null : laterRowUpdate(match, row, imp, touched.action, now);
+      if (!update) continue;
+      touchedByImport.set(match.id, { action: 'block', before: null });
+      const merged = { ...match, ...update.set } as Record<string, unknown>;
+      toUpdate.push(LEAD_COLUMNS.map((c) => merged[c.key] ?? null));
+      restamped.push({ lead_id: match.id, before: touched.action === 'updated' ? { ...update.before, ...touched.before } : null, after: { updatedAt: now.toISOString() } });
+      activities.push(activity(match.id, 'fields_changed', { changes: update.changes }));
       continue;
     }
-    touchedByImport.add(match.id);
+    touchedByImport.set(match.id, { action: 'block', before: null });
     memberIds.push(match.id);
     const update = imp.options.dedupe === 'skip' ? null : updateFor(match, row.patch, imp, now);
     if (!update) {
@@ -116,6 +130,7 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
     }
   }
   await copy(ctx.db, 'import_changes', CHANGE_COLUMNS, changes);
+  if (restamped.length) await restampChanges(ctx, imp.id, restamped);
   await copy(ctx.db, 'lead_activities', ACTIVITY_COLUMNS, activities);
   if (imp.listId && memberIds.length) {
     const joined = await queryRows<{ lead_id: string }>(
@@ -203,21 +218,48 @@ async function findMatches(ctx: Ctx, rows: PreparedImportRow[], options: ImportO
   if (domains.size) conditions.push(sql`${leads.companyDomain} = any(${pgArray([...domains])}::text[])`);
   if (conditions.length === 0) return [];
   const where = and(eq(leads.workspaceId, requireWorkspaceId(ctx)), isNull(leads.deletedAt), or(...conditions));
-  if (options.dedupe !== 'skip') return ctx.db.select().from(leads).where(where).for('update');
+  if (options.dedupe !== 'skip' || options.duplicatesInFile !== 'first') return ctx.db.select().from(leads).where(where).for('update');
   // Skipping needs only the keys: no point in reading whole rows.
   const { id, emailNormalized, linkedinUrl, firstName, lastName, companyDomain, issues } = getTableColumns(leads);
   const keyed = await ctx.db.select({ id, emailNormalized, linkedinUrl, firstName, lastName, companyDomain, issues }).from(leads).where(where).for('update');
   return keyed as LeadRow[];
 }
 
-async function leadsTouchedBy(ctx: Ctx, importId: string, leadIds: string[]): Promise<Set<string>> {
-  if (leadIds.length === 0) return new Set();
-  const rows = await queryRows<{ lead_id: string }>(
+/** What this import did to a lead: in an earlier block (`created` / `updated` / `skipped`), or in this one (`block`). */
+interface Touched {
+  action: 'created' | 'updated' | 'skipped' | 'block';
+  before: Record<string, unknown> | null;
+}
+
+async function leadsTouchedBy(ctx: Ctx, importId: string, leadIds: string[]): Promise<Map<string, Touched>> {
+  if (leadIds.length === 0) return new Map();
+  const rows = await queryRows<{ lead_id: string; action: Touched['action']; before: Record<string, unknown> | null }>(
     ctx.db,
-    sql`select lead_id from import_changes
+    sql`select lead_id, action, before from import_changes
          where import_id = ${importId}::uuid and workspace_id = ${requireWorkspaceId(ctx)}::uuid and lead_id = any(${pgArray(leadIds)}::uuid[])`,
   );
-  return new Set(rows.map((r) => r.lead_id));
+  return new Map(rows.map((r) => [r.lead_id, { action: r.action, before: r.before }]));
+}
+
+/**
+ * A later row for a lead an earlier block created or updated (`duplicatesInFile` merge / last).
+ * A lead the import created takes the row as `last` overwrites or `merge` fills; a lead that
+ * existed before the import is never overwritten beyond what `dedupe: update` allows.
+ */
+function laterRowUpdate(lead: LeadRow, row: PreparedImportRow, imp: ImportRef, action: 'created' | 'updated', now: Date) {
+  const mode = imp.options.duplicatesInFile;
+  if (mode === 'first') return null;
+  const overwrite = mode === 'last' && (action === 'created' || imp.options.dedupe === 'update');
+  return updateFor(lead, row.patch, { ...imp, options: { ...imp.options, dedupe: overwrite ? 'update' : 'merge' } }, now);
+}
+
+/** The undo records of leads changed again: the oldest `before` of each column kept, `after` moved to this write. */
+async function restampChanges(ctx: Ctx, importId: string, rows: { lead_id: string; before: Record<string, unknown> | null; after: { updatedAt: string } }[]) {
+  await ctx.db.execute(
+    sql`update import_changes c set before = coalesce(v.before, c.before), after = v.after
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(lead_id uuid, before jsonb, after jsonb)
+         where c.import_id = ${importId}::uuid and c.workspace_id = ${requireWorkspaceId(ctx)}::uuid and c.lead_id = v.lead_id`,
+  );
 }
 
 /** A PostgreSQL array literal of strings, passed as one parameter (instead of one per value). */

@@ -8,7 +8,20 @@ import { diskUploadStore } from '../../files/disk-upload-store.js';
 import { importKind } from '../../files/register-import-kind.js';
 import { tableFileReader } from '../../files/table-file-reader.js';
 import { claimChunk, getJobProgress, isFinished, runClaimedChunk } from '../../../domains/jobs/index.js';
-import { DEDUPE_MODES, getImport, parseCliMapping, pickWorkspace, previewUpload, startImport, type DedupeMode } from '../../../domains/imports/index.js';
+import {
+  DEDUPE_MODES,
+  getImport,
+  IN_FILE_DUPLICATE_MODES,
+  MATCH_KEYS,
+  parseCliMapping,
+  pickWorkspace,
+  previewUpload,
+  startImport,
+  type DedupeMode,
+  type InFileDuplicateMode,
+  type MatchKey,
+} from '../../../domains/imports/index.js';
+import { bulkVerifyKind } from '../../smtp-probe/register-bulk-kind.js';
 import { listLists } from '../../../domains/lists/index.js';
 import { followJobProgress } from '../progress.js';
 import { runWithRuntime } from '../run-command.js';
@@ -20,6 +33,10 @@ interface ImportOptions {
   workspace?: string;
   sheet?: string;
   tag?: string[];
+  match?: string[];
+  duplicates: string;
+  verify?: boolean;
+  skipSmtp?: boolean;
 }
 
 /** `leadforge import FILE`: imports a file as a job (progress on stderr), prints a JSON summary on stdout. */
@@ -34,10 +51,18 @@ export function registerImport(program: Command) {
     .option('--workspace <id or name>', 'target workspace (default: the only one)')
     .option('--sheet <name>', 'XLSX: the sheet to import')
     .option('--tag <tag...>', 'tags to add to every imported lead')
+    .option('--match <key...>', 'keys matching existing leads and rows of the file: email, linkedin, name_company', ['email', 'linkedin'])
+    .option('--duplicates <mode>', 'rows of the file repeating an earlier one: first (keep the first), merge (fill its empty fields) or last (later values win)', 'first')
+    .option('--verify', 'verify the imported leads\' emails once the import ends (statuses written to the leads)')
+    .option('--skip-smtp', 'with --verify: no SMTP probe (syntax, domain, MX, disposable and role checks)')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (file: string, opts: ImportOptions) => {
       await runWithRuntime(async (rt) => {
         if (!(DEDUPE_MODES as readonly string[]).includes(opts.dedupe)) throw validationError(`--dedupe must be one of ${DEDUPE_MODES.join(', ')}`);
+        if (!(IN_FILE_DUPLICATE_MODES as readonly string[]).includes(opts.duplicates)) throw validationError(`--duplicates must be one of ${IN_FILE_DUPLICATE_MODES.join(', ')}`);
+        const matchOn = opts.match ?? ['email', 'linkedin'];
+        const unknownKey = matchOn.find((k) => !(MATCH_KEYS as readonly string[]).includes(k));
+        if (unknownKey) throw validationError(`--match: ${unknownKey} is not one of ${MATCH_KEYS.join(', ')}`);
         await access(file).catch(() => {
           throw validationError(`No such file: ${file}`);
         });
@@ -55,26 +80,46 @@ export function registerImport(program: Command) {
           mapping,
           listId,
           newListName: opts.list && !listId ? opts.list : undefined,
-          options: { dedupe: opts.dedupe as DedupeMode, tags: opts.tag ?? [], hasHeader: preview.hasHeader, sheet: opts.sheet, matchOn: ['email', 'linkedin'] },
+          options: {
+            dedupe: opts.dedupe as DedupeMode,
+            duplicatesInFile: opts.duplicates as InFileDuplicateMode,
+            tags: opts.tag ?? [],
+            hasHeader: preview.hasHeader,
+            sheet: opts.sheet,
+            matchOn: matchOn as MatchKey[],
+            verifyEmails: Boolean(opts.verify),
+            verifySkipSmtp: Boolean(opts.skipSmtp),
+          },
         });
         const follow = new AbortController();
         const progress = followJobProgress(ctx, started.jobId!, { label: `import ${basename(file)}`, signal: follow.signal });
-        await runChunks(ctx, started.jobId!, workspaceId);
+        await runChunks(ctx, started.jobId!, workspaceId, (p) => p.total);
         follow.abort();
         await progress;
-        const done = await getImport(ctx, started.id);
-        process.stdout.write(JSON.stringify({ importId: done.id, status: done.status, listId: done.listId, ...done.counts, errors: done.counts.invalid ? `leadforge serve, then GET /imports/${done.id}/errors.csv` : null }) + '\n');
+        let done = await getImport(ctx, started.id);
+        if (done.verify?.jobId) {
+          const verifying = new AbortController();
+          const bar = followJobProgress(ctx, done.verify.jobId, { label: 'verify emails', signal: verifying.signal });
+          await runChunks(ctx, done.verify.jobId, workspaceId, (p) => Math.ceil(p.total / bulkVerifyKind.chunkSize));
+          verifying.abort();
+          await bar;
+          done = await getImport(ctx, started.id);
+        }
+        const verify = done.verify ? { verify: { jobId: done.verify.jobId, status: done.verify.status, ...done.verify.counts, error: done.verify.error } } : {};
+        process.stdout.write(
+          JSON.stringify({ importId: done.id, status: done.status, listId: done.listId, ...done.counts, ...verify, errors: done.counts.invalid ? `leadforge serve, then GET /imports/${done.id}/errors.csv` : null }) + '\n',
+        );
       });
     });
 }
 
-/** Runs the import's chunks in this process, in order (other workers may take some; that is fine). */
-async function runChunks(ctx: Ctx, jobId: string, workspaceId: string) {
+/** Runs a job's chunks in this process, in order (other workers may take some; that is fine). */
+async function runChunks(ctx: Ctx, jobId: string, workspaceId: string, chunksOf: (p: { total: number }) => number) {
   void importKind;
   for (let round = 0; round < 50; round++) {
     const p = await getJobProgress(ctx, { jobId });
     if (isFinished(p.status)) return;
-    const chunks = p.total;
+    const chunks = chunksOf(p);
     let ran = 0;
     for (let chunkNo = 0; chunkNo < chunks; chunkNo++) {
       const claimed = await claimChunk(ctx, { jobId, workspaceId, chunkNo }, `cli:${process.pid}`);

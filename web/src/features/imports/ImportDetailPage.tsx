@@ -61,6 +61,8 @@ export function ImportDetailPage() {
   );
 }
 
+const IN_FILE_LABELS: Record<string, string> = { first: 'the first row kept', merge: 'combined, gaps filled', last: 'combined, later rows win' };
+
 function ImportFacts({ record }: { record: ImportRecord }) {
   const memberName = useMemberNames();
   const { file, options } = record;
@@ -69,7 +71,9 @@ function ImportFacts({ record }: { record: ImportRecord }) {
     ['File', `${(file.format ?? '').toUpperCase()} · ${formatBytes(file.bytes)}${file.encoding ? ` · ${file.encoding}` : ''}${file.delimiter ? ` · ${delimiterName(file.delimiter)}-separated` : ''}${file.sheet ? ` · sheet ${file.sheet}` : ''}`],
     ['List', record.listId ? <Anchor component={Link} to={`/app/leads?list=${record.listId}`} size="sm">Its leads</Anchor> : 'none'],
     ['Matching leads', `on ${(options.matchOn ?? []).map((k) => MATCH_LABELS[k] ?? k).join(', ') || '—'}: ${DEDUPE_LABELS[options.dedupe ?? 'skip'] ?? options.dedupe}`],
+    ['Repeated rows', IN_FILE_LABELS[options.duplicatesInFile ?? 'first'] ?? options.duplicatesInFile],
     ['Tags added', options.tags?.length ? options.tags.join(', ') : 'none'],
+    ['Verify emails', options.verifyEmails ? `yes${options.verifySkipSmtp ? ', without SMTP' : ''}` : 'no'],
     ['Undone', record.undoneAt ? formatDateTime(record.undoneAt) : 'no'],
     ['Import id', <Code fz="xs">{record.id}</Code>],
   ];

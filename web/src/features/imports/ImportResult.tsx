@@ -7,6 +7,7 @@ import { ErrorReportButton } from './ErrorReportButton';
 import { ImportCounts } from './ImportCounts';
 import { ImportProgress } from './ImportProgress';
 import { ImportStatusBadge } from './ImportStatusBadge';
+import { ImportVerifySummary } from './ImportVerifySummary';
 import type { ImportRecord } from './types';
 
 const ENDINGS: Partial<Record<ImportRecord['status'], { color: string; text: string }>> = {
@@ -37,6 +38,7 @@ export function ImportResult({ record, actions }: { record: ImportRecord; action
         </Alert>
       ) : null}
       <ImportCounts counts={record.counts} />
+      <ImportVerifySummary record={record} />
       {!running ? (
         <Group>
           <ErrorReportButton importId={record.id} problems={record.counts.invalid} />

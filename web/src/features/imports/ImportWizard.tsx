@@ -17,7 +17,15 @@ import { UploadStep } from './UploadStep';
 import { newCustomFieldsFor, optionsProblem } from './wizard-checks';
 
 const STEPS = ['Upload', 'Preview', 'Mapping', 'Options', 'Import'] as const;
-const DEFAULT_OPTIONS: WizardOptions = { list: { kind: 'none' }, dedupe: 'skip', matchOn: ['email', 'linkedin'], tags: [] };
+const DEFAULT_OPTIONS: WizardOptions = {
+  list: { kind: 'none' },
+  dedupe: 'skip',
+  matchOn: ['email', 'linkedin'],
+  duplicatesInFile: 'first',
+  tags: [],
+  verifyEmails: false,
+  verifySkipSmtp: false,
+};
 
 /** Upload → preview → mapping → options → progress and summary, at /app/imports/new. */
 export function ImportWizard() {
@@ -84,7 +92,10 @@ function Wizard() {
       options: {
         dedupe: options.dedupe,
         matchOn: options.matchOn,
+        duplicatesInFile: options.duplicatesInFile,
         tags: options.tags,
+        verifyEmails: options.verifyEmails,
+        verifySkipSmtp: options.verifyEmails && options.verifySkipSmtp,
         hasHeader: preview.hasHeader,
         ...(preview.info.format === 'xlsx' ? { sheet: preview.info.sheet } : {}),
       },

@@ -1,13 +1,22 @@
-import { Checkbox, Radio, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { Checkbox, Radio, Stack, Switch, TagsInput, Text, Title } from '@mantine/core';
 import { TargetListPicker, type ListChoice } from './TargetListPicker';
-import type { DedupeMode, MatchKey } from './types';
+import type { DedupeMode, InFileDuplicateMode, MatchKey } from './types';
 
 export interface WizardOptions {
   list: ListChoice;
   dedupe: DedupeMode;
   matchOn: MatchKey[];
+  duplicatesInFile: InFileDuplicateMode;
   tags: string[];
+  verifyEmails: boolean;
+  verifySkipSmtp: boolean;
 }
+
+const IN_FILE_CHOICES: { value: InFileDuplicateMode; label: string; description: string }[] = [
+  { value: 'first', label: 'Keep the first row', description: 'Later rows for the same lead are counted as duplicates and left out.' },
+  { value: 'merge', label: 'Combine: fill the gaps', description: 'Later rows add the values the first one left empty.' },
+  { value: 'last', label: 'Combine: later rows win', description: "Later rows' non-empty values replace the earlier ones." },
+];
 
 const DEDUPE_CHOICES: { value: DedupeMode; label: string; description: string }[] = [
   { value: 'skip', label: 'Skip them', description: 'Leave the existing lead as it is (it still joins the target list).' },
@@ -32,7 +41,7 @@ export function OptionsStep({ value, onChange }: { value: WizardOptions; onChang
         <Title order={5}>Leads you already have</Title>
         <Checkbox.Group
           label="A row is the same lead when it has the same…"
-          description="Any one of the chosen keys is enough. Rows repeated inside the file are matched the same way: the first one wins."
+          description="Any one of the chosen keys is enough. Rows repeated inside the file are matched the same way."
           value={value.matchOn}
           onChange={(keys) => set({ matchOn: keys as MatchKey[] })}
           error={value.matchOn.length === 0 ? 'Choose at least one key' : undefined}
@@ -51,6 +60,38 @@ export function OptionsStep({ value, onChange }: { value: WizardOptions; onChang
             ))}
           </Stack>
         </Radio.Group>
+        <Radio.Group
+          label="When rows of the file are the same lead"
+          value={value.duplicatesInFile}
+          onChange={(d) => set({ duplicatesInFile: d as InFileDuplicateMode })}
+          data-testid="duplicates-in-file"
+        >
+          <Stack gap={6} mt="xs">
+            {IN_FILE_CHOICES.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label} description={c.description} data-testid={`duplicates-${c.value}`} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      </Stack>
+
+      <Stack gap="xs">
+        <Switch
+          label="Verify emails after the import"
+          description="Checks every imported lead's address (one credit each; unknown answers are refunded) and writes the status to the lead."
+          checked={value.verifyEmails}
+          onChange={(e) => set({ verifyEmails: e.currentTarget.checked })}
+          data-testid="verify-emails"
+        />
+        {value.verifyEmails ? (
+          <Checkbox
+            ml="xl"
+            label="Skip the mail-server check (SMTP)"
+            description="Faster: syntax, domain, MX, disposable and role checks only."
+            checked={value.verifySkipSmtp}
+            onChange={(e) => set({ verifySkipSmtp: e.currentTarget.checked })}
+            data-testid="verify-skip-smtp"
+          />
+        ) : null}
       </Stack>
 
       <TagsInput

@@ -13,6 +13,9 @@ const HISTORY_PAGE_SIZE = 25;
 const RUNNING_POLL_MS = 2_000;
 
 export const isImportRunning = (status: ImportRecord['status']) => status === 'queued' || status === 'running' || status === 'paused';
+/** The verification started after the import is still running (or about to start). */
+export const isVerifyRunning = (record: ImportRecord) =>
+  Boolean(record.verify?.jobId && (record.verify.status === null || ['queued', 'running', 'paused'].includes(record.verify.status)));
 
 export function useImportHistory() {
   const key = useImportsKey();
@@ -31,7 +34,12 @@ export function useImport(importId: string | null) {
     queryKey: [...key, 'detail', importId],
     queryFn: ({ signal }) => api.get<ImportRecord>(`/imports/${encodeURIComponent(importId!)}`, undefined, signal),
     enabled: Boolean(importId),
-    refetchInterval: (q) => (q.state.data && isImportRunning(q.state.data.status) ? RUNNING_POLL_MS : false),
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      if (!d) return false;
+      // The verification starts as the last block commits: polled until it has ended too.
+      return isImportRunning(d.status) || isVerifyRunning(d) ? RUNNING_POLL_MS : false;
+    },
   });
 }
 

@@ -31,11 +31,16 @@ export interface UploadPreview {
 
 export type DedupeMode = 'skip' | 'update' | 'merge';
 export type MatchKey = 'email' | 'linkedin' | 'name_company';
+/** Rows of the file repeating an earlier row: keep the first, fill its empty fields, or let the later values win. */
+export type InFileDuplicateMode = 'first' | 'merge' | 'last';
 
 export interface ImportOptions {
   dedupe: DedupeMode;
   matchOn: MatchKey[];
+  duplicatesInFile: InFileDuplicateMode;
   tags: string[];
+  verifyEmails: boolean;
+  verifySkipSmtp: boolean;
   hasHeader: boolean;
   sheet?: string;
 }
@@ -70,9 +75,22 @@ export interface ImportRecord {
   file: { format?: string; encoding?: string; delimiter?: string; bytes?: number; sheet?: string };
   counts: ImportCounts;
   progress: { percent: number; etaSeconds: number | null };
+  /** The email verification started when the import ended (option verifyEmails). */
+  verify: ImportVerify | null;
   createdBy: { userId: string | null; apiKeyId: string | null };
   createdAt: string;
   undoneAt: string | null;
+}
+
+export interface ImportVerify {
+  jobId: string | null;
+  status: string | null;
+  total: number;
+  processed: number;
+  percent: number;
+  counts: { valid: number; invalid: number; risky: number; unknown: number };
+  /** Why it could not start (e.g. not enough credits). */
+  error: string | null;
 }
 
 export interface ImportsPage {
