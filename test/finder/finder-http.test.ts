@@ -158,6 +158,21 @@ describe('bulk find (finder.bulk job)', () => {
     expect((await get(`/api/v1/leads/${c.id}`, other.headers)).json().email).toBeNull();
   });
 
+  it('finds the leads matching a leads filter that have no email (find emails on everything matching)', async () => {
+    const tagged = (await post('/api/v1/leads', { first_name: 'Bill', last_name: 'Lumbergh', company_domain: 'initech.test', tags: ['tps'] })).json() as { id: string };
+    await post('/api/v1/leads', { first_name: 'Tom', last_name: 'Smykowski', company_domain: 'initech.test' });
+    await post('/api/v1/leads', { first_name: 'Has', last_name: 'Tagged', email: 'has.tagged@acme.test', tags: ['tps'] });
+    const start = await post('/api/v1/find/bulk', { filter: { tag: 'tps' }, save: true });
+    expect(start.statusCode).toBe(202);
+    expect(start.json().total).toBe(1);
+    await drain();
+    expect((await get(`/api/v1/leads/${tagged.id}`)).json().email).toBe('bill@initech.test');
+    const bad = await post('/api/v1/find/bulk', { filter: { no_such_field: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    const paging = await post('/api/v1/find/bulk', { filter: { cursor: 'x' } });
+    expect(paging.statusCode).toBe(400);
+  });
+
   it('finds the people of an uploaded file and adds them as leads of a target list', async () => {
     const list = (await post('/api/v1/lists', { name: 'Found people' })).json() as { id: string };
     const m = multipart('people.csv', 'full_name,website\nMichael Bolton,https://initech.test\nMilton Waddams,initech.test\n');

@@ -10,7 +10,7 @@ export const COMPANIES: Company[] = [
   // {f}{last}
   { domain: 'globex.test', mailboxes: ['hsimpson', 'mpower', 'lkowalski', 'bsorensen', 'ntesla'] },
   // {first}
-  { domain: 'initech.test', mailboxes: ['peter', 'michael', 'samir', 'milton'] },
+  { domain: 'initech.test', mailboxes: ['peter', 'michael', 'samir', 'milton', 'bill'] },
   // {last}.{first}: deep in the prior order
   { domain: 'umbrella.test', mailboxes: ['wesker.albert', 'redfield.chris', 'valentine.jill', 'kennedy.leon'] },
   // found only by deriving the domain from the company name "Pied Piper, Inc."

@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { defineJobKind, type ItemOutcome } from '../jobs/index.js';
 import type { VerifierNet } from '../verify/index.js';
 import { findPeople } from './find-people.js';
-import { peopleOfLeads, peopleOfList, type PersonItemInput } from './people-of-list.js';
+import { peopleOfFilter, peopleOfLeads, peopleOfList, type PersonItemInput } from './people-of-list.js';
 import { applySave, planSave, type SaveOutcome } from './save-found.js';
 import type { FindResult } from './types.js';
 
@@ -16,7 +16,9 @@ export const finderBulkPayload = z.strictObject({
   listId: z.guid().optional(),
   /** Or these leads (those without an email). */
   leadIds: z.array(z.guid()).max(10_000).optional(),
-  /** Save found addresses: onto their leads (list source) or as leads of this list (file source). */
+  /** Or the leads matching this leads filter (GET /leads query parameters) that have no email. */
+  filter: z.record(z.string().max(100), z.string().max(1000)).optional(),
+  /** Save found addresses: onto their leads (list, selection or filter source) or as leads of this list (file source). */
   save: z.boolean().default(false),
   targetListId: z.guid().optional(),
   source: z.string().max(200).default('pasted'),
@@ -41,7 +43,7 @@ export function finderBulkKind(netOf: (ctx: Ctx) => VerifierNet) {
     chunkSize: 100,
     billing: { feature: 'email_find' },
     describe: (p) => `Find emails (${p.source})${p.skipSmtp ? ', no SMTP' : ''}`,
-    seedItems: (ctx, p) => (p.listId ? peopleOfList(ctx, p.listId) : p.leadIds ? peopleOfLeads(ctx, p.leadIds) : []),
+    seedItems: (ctx, p) => (p.listId ? peopleOfList(ctx, p.listId) : p.leadIds ? peopleOfLeads(ctx, p.leadIds) : p.filter ? peopleOfFilter(ctx, p.filter) : []),
     async process(ctx, chunk) {
       const inputs = chunk.items.map((i) => i.input as PersonItemInput);
       const results = await findPeople(

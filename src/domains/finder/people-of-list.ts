@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
 import type { ItemSeed } from '../jobs/index.js';
-import { leadListItems, leads } from '../leads/index.js';
+import { validationError } from '../../core/errors.js';
+import { leadListItems, leads, listLeads, type ListLeadsQuery } from '../leads/index.js';
 import type { PersonInput } from './find-people.js';
 
 const LEAD_BATCH = 5_000;
@@ -58,4 +59,34 @@ export async function* peopleOfLeads(ctx: Ctx, leadIds: string[]): AsyncIterable
       .orderBy(asc(leads.id));
     if (rows.length > 0) yield rows.map(({ id, ...person }) => ({ ref: id, input: { person, leadId: id } satisfies PersonItemInput }));
   }
+}
+
+/** Parameters of GET /leads that are about paging or the trash, not about which leads. */
+const NOT_FILTERS = ['limit', 'cursor', 'sort', 'order', 'deleted', 'has_email'];
+const FILTER_PAGE = 200;
+
+/** A leads filter (GET /leads query parameters), checked when the job starts so a bad one is a 400, not a failed job. */
+export async function checkPeopleFilter(ctx: Ctx, filter: Record<string, string>): Promise<void> {
+  const paging = Object.keys(filter).filter((k) => NOT_FILTERS.includes(k));
+  if (paging.length > 0) throw validationError(`filter: ${paging.join(', ')} cannot be used in a filter`);
+  await listLeads(ctx, { ...filter, has_email: 'false', limit: 1 } as ListLeadsQuery);
+}
+
+/** Items for the live leads matching a leads filter that have no email yet (ref: the lead id), oldest first. */
+export async function* peopleOfFilter(ctx: Ctx, filter: Record<string, string>): AsyncIterable<ItemSeed[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listLeads(ctx, { ...filter, has_email: 'false', sort: 'created_at', order: 'asc', limit: FILTER_PAGE, cursor } as ListLeadsQuery);
+    const seeds = page.items
+      .filter((l) => !l.email)
+      .map((l) => ({
+        ref: l.id,
+        input: {
+          person: { firstName: l.first_name, lastName: l.last_name, fullName: l.full_name, company: l.company, domain: l.company_domain, website: l.website },
+          leadId: l.id,
+        } satisfies PersonItemInput,
+      }));
+    if (seeds.length > 0) yield seeds;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }
