@@ -2,12 +2,13 @@ import { and, arrayContains, eq, exists, inArray, isNotNull, isNull, sql, type S
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { requireWorkspaceId } from '../../core/context.js';
+import { queryRows } from '../../core/db.js';
 import { getVisibleLists, visibleListsWhere } from '../lists/index.js';
 import { compileLeadFilter } from './compile-lead-filter.js';
 import type { CustomFieldDef } from './custom-values.js';
 import { STAGES, type Stage } from './fields.js';
 import { filterConditions, parseLeadFilter, type FilterNode } from './lead-filter.js';
-import { searchCondition } from './lead-search.js';
+import { fuzzyPossible, searchCondition } from './lead-search.js';
 import { loadCustomFieldDefs } from './lead-store.js';
 import { leadListItems, leads, type LeadViewRow } from './leads.tables.js';
 import { getVisibleSavedView } from './saved-view-access.js';
@@ -73,6 +74,7 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
   const customFields = needsCustom ? await loadCustomFieldDefs(ctx) : [];
   const env = { customFields, userId: ctx.actor.userId, now: ctx.clock.now(), visibleLists: visibleListsWhere(ctx) };
   const searches = [q.q, view?.query.q].filter((s): s is string => !!s?.trim());
+  const fuzzy = await needsFuzzySearch(ctx, workspaceId, searches);
 
   const conditions: (SQL | undefined)[] = [
     eq(leads.workspaceId, workspaceId),
@@ -90,7 +92,22 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
       ),
     ),
     ...filters.map((f, i) => compileLeadFilter(f, env, i === 0 && view?.query.filter !== undefined ? 'view.filter' : 'filter')),
-    ...searches.map(searchCondition),
+    ...searches.map((s) => searchCondition(s, { fuzzy })),
   ];
   return { where: and(...conditions)!, searching: searches.length > 0, view, customFields };
+}
+
+/**
+ * Close spellings are searched only when the words as typed are nowhere in the workspace (a
+ * typo): one bounded probe (LIMIT 1, trigram index) instead of a similarity test on every row
+ * of every search. Decided from the search alone, so the listing, the count, bulk actions and
+ * exports of one query agree.
+ */
+async function needsFuzzySearch(ctx: Ctx, workspaceId: string, searches: string[]): Promise<boolean> {
+  if (!searches.some(fuzzyPossible)) return false;
+  const found = await queryRows(
+    ctx.db,
+    sql`select 1 from ${leads} where ${and(eq(leads.workspaceId, workspaceId), isNull(leads.deletedAt), ...searches.map((s) => searchCondition(s)))} limit 1`,
+  );
+  return found.length === 0;
 }

@@ -7,28 +7,42 @@ import { foldText } from './normalize-text.js';
 export const FUZZY_MIN_LENGTH = 3;
 const MAX_TERMS = 8;
 
+const termsOf = (q: string) => foldText(q).split(' ').filter(Boolean).slice(0, MAX_TERMS);
+/** "ada@acme.com", "ada.lovelace@": an address (or its start), looked up on the email btree. */
+const isEmailTerm = (t: string) => t.indexOf('@') > 0;
+
 /**
- * Quick search over names, email, company and domain (`search_text`, folded like the query).
+ * Quick search over names, email, company, domain, title and city (`search_text`, folded like
+ * the query). Every term must match.
  *
- * - Terms of 3+ characters: substring (`ILIKE`) or close spelling (`<%`, pg_trgm word
- *   similarity, so "mcdonlad" finds "McDonald"), both served by the trigram GIN index. Every
- *   term must match; shorter terms in the same query only narrow the rows the long ones found.
+ * - Terms of 3+ characters match as substrings (`ILIKE`, trigram GIN index or a filter on the
+ *   sort index, whichever the planner finds cheaper).
+ * - A term holding an address (`x@y`) is a prefix of `email_normalized` (btree range): a GIN
+ *   lookup of its ~40 trigrams, some in every row ("com"), took over a second at 2M rows.
  * - A query of only 1–2 characters: prefix of the last name, the company or the email, each an
  *   index range (btree), never an unbounded trigram scan (1.5–2.8 s at 1M rows, DESIGN.md).
+ * - `fuzzy`: close spellings too (`<%`, pg_trgm word similarity: "wiliams" finds "Williams").
+ *   Costly per row (~20× ILIKE), so the caller asks for it only when the plain search finds
+ *   nothing in the workspace (see `needsFuzzySearch`).
  *
  * Returns undefined for a blank query.
  */
-export function searchCondition(q: string): SQL | undefined {
-  const terms = foldText(q).split(' ').filter(Boolean).slice(0, MAX_TERMS);
+export function searchCondition(q: string, options: { fuzzy?: boolean } = {}): SQL | undefined {
+  const terms = termsOf(q);
   if (terms.length === 0) return undefined;
-  const long = terms.filter((t) => t.length >= FUZZY_MIN_LENGTH);
-  if (long.length === 0) return prefixCondition(terms.join(' '));
+  if (terms.every((t) => t.length < FUZZY_MIN_LENGTH && !isEmailTerm(t))) return prefixCondition(terms.join(' '));
   return and(
     ...terms.map((t) => {
+      if (isEmailTerm(t)) return sql`${leads.emailNormalized} like ${`${likeEscape(t)}%`}`;
       const contains = sql`${leads.searchText} ilike ${`%${likeEscape(t)}%`}`;
-      return t.length >= FUZZY_MIN_LENGTH ? or(contains, sql`${t}::text <% ${leads.searchText}`) : contains;
+      return options.fuzzy && t.length >= FUZZY_MIN_LENGTH ? or(contains, sql`${t}::text <% ${leads.searchText}`) : contains;
     }),
   );
+}
+
+/** Whether a search could find more with close spellings (it has a term of 3+ characters that is not an address). */
+export function fuzzyPossible(q: string): boolean {
+  return termsOf(q).some((t) => t.length >= FUZZY_MIN_LENGTH && !isEmailTerm(t));
 }
 
 function prefixCondition(prefix: string): SQL {

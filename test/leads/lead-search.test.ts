@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src/core/context.js';
+import { countLeads, createLead, deleteLead, listLeads } from '../../src/domains/leads/index.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createUserWithWorkspace } from '../helpers/auth.js';
+import { userCtx } from './support.js';
+
+/** The quick search `q`: substrings, addresses, short prefixes, close spellings only when nothing matches as typed. */
+describe('lead quick search', () => {
+  let t: TestApp;
+  let ctx: Ctx;
+  let other: Ctx;
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const owner = await createUserWithWorkspace(t);
+    ctx = userCtx(t, owner.workspaceId, owner.id);
+    const stranger = await createUserWithWorkspace(t);
+    other = userCtx(t, stranger.workspaceId, stranger.id);
+    const seeds = [
+      { full_name: 'Serena Williams', email: 'serena@tennis.example', company: 'Grand Slam Inc', city: 'Palm Beach' },
+      { full_name: 'Zoë Müller', email: 'zoe.mueller@acme-gmbh.example', company: 'Acme GmbH', title: 'Head of Sales' },
+      { full_name: 'Wang Li', email: 'wang.li@globex.example', company: 'Globex Analytics', company_domain: 'globex.example' },
+      { full_name: 'Waldo Emerson', company: 'Transcendental Ltd' },
+    ];
+    for (const s of seeds) ids.set(s.full_name, (await createLead(ctx, s)).id);
+    const deleted = await createLead(ctx, { full_name: 'Gone Williamson', email: 'gone@tennis.example' });
+    await deleteLead(ctx, deleted.id);
+    await createLead(other, { full_name: 'Venus Williams', email: 'venus@tennis.example' });
+  });
+  afterAll(async () => t.close());
+
+  const names = async (q: string, c = ctx) => (await listLeads(c, { q })).items.map((l) => l.full_name).sort();
+
+  it('matches substrings of names, email, company, domain, title and city, every term, accents and case folded', async () => {
+    expect(await names('williams')).toEqual(['Serena Williams']);
+    expect(await names('MULLER')).toEqual(['Zoë Müller']);
+    expect(await names('zoë')).toEqual(['Zoë Müller']);
+    expect(await names('globex analytics')).toEqual(['Wang Li']);
+    expect(await names('globex waldo')).toEqual([]);
+    expect(await names('tennis')).toEqual(['Serena Williams']);
+    expect(await names('head of sales')).toEqual(['Zoë Müller']);
+    expect(await names('palm beach')).toEqual(['Serena Williams']);
+    expect(await names('100%')).toEqual([]);
+    // Another workspace's Venus Williams and the deleted Williamson never show.
+    expect(await names('venus')).toEqual([]);
+  });
+
+  it('looks addresses up on the email index: whole or a start', async () => {
+    expect(await names('serena@tennis.example')).toEqual(['Serena Williams']);
+    expect(await names(' Zoe.Mueller@ACME')).toEqual(['Zoë Müller']);
+    expect(await names('nobody@tennis.example')).toEqual([]);
+  });
+
+  it('matches 1–2 characters as a prefix of the last name, the company or the email', async () => {
+    expect(await names('wa')).toEqual(['Wang Li']); // email wang.li@…; "Waldo" is a first name, Emerson's company is Transcendental
+    expect(await names('tr')).toEqual(['Waldo Emerson']);
+    expect(await names('m')).toEqual(['Zoë Müller']);
+  });
+
+  it('finds close spellings only when the words as typed are nowhere in the workspace', async () => {
+    expect(await names('wiliams')).toEqual(['Serena Williams']);
+    expect(await names('serena wiliams')).toEqual(['Serena Williams']);
+    expect(await countLeads(ctx, { q: 'wiliams' })).toEqual({ count: 1, capped: false });
+    // "glob" exists as typed: no fuzzy matches beside the exact ones.
+    expect(await names('glob')).toEqual(['Wang Li']);
+    expect(await names('qqqzzz')).toEqual([]);
+    expect(await names('wiliams', other)).toEqual(['Venus Williams']);
+  });
+
+  it('counts a search up to the cap', async () => {
+    expect(await countLeads(ctx, { q: 'example' })).toEqual({ count: 3, capped: false });
+    expect(await countLeads(ctx, { q: 'example', cap: 2 })).toEqual({ count: 2, capped: true });
+  });
+});
