@@ -609,11 +609,11 @@ CREATE UNIQUE INDEX "lead_views_name_idx" ON "lead_views" USING btree ("workspac
 CREATE UNIQUE INDEX "leads_email_idx" ON "leads" USING btree ("workspace_id","email_normalized") WHERE deleted_at is null and email_normalized is not null;--> statement-breakpoint
 CREATE INDEX "leads_created_idx" ON "leads" USING btree ("workspace_id","created_at","id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_updated_idx" ON "leads" USING btree ("workspace_id","updated_at","id") WHERE deleted_at is null;--> statement-breakpoint
-CREATE INDEX "leads_last_name_idx" ON "leads" USING btree ("workspace_id","sort_last_name","id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_last_name_idx" ON "leads" USING btree ("workspace_id","sort_last_name","id","tags") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_company_sort_idx" ON "leads" USING btree ("workspace_id","sort_company","id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_deleted_idx" ON "leads" USING btree ("workspace_id","deleted_at") WHERE deleted_at is not null;--> statement-breakpoint
-CREATE INDEX "leads_stage_idx" ON "leads" USING btree ("workspace_id","stage");--> statement-breakpoint
-CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("workspace_id","owner_id");--> statement-breakpoint
+CREATE INDEX "leads_stage_idx" ON "leads" USING btree ("workspace_id","stage") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("workspace_id","owner_id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_company_idx" ON "leads" USING btree ("workspace_id","company_normalized");--> statement-breakpoint
 CREATE INDEX "leads_email_prefix_idx" ON "leads" USING btree ("workspace_id","email_normalized" text_pattern_ops) WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "leads_email_domain_idx" ON "leads" USING btree ("workspace_id",split_part("email_normalized", '@', 2)) WHERE deleted_at is null;--> statement-breakpoint

@@ -108,11 +108,13 @@ export const leads = pgTable(
     uniqueIndex('leads_email_idx').on(t.workspaceId, t.emailNormalized).where(sql`deleted_at is null and email_normalized is not null`),
     index('leads_created_idx').on(t.workspaceId, t.createdAt, t.id).where(live),
     index('leads_updated_idx').on(t.workspaceId, t.updatedAt, t.id).where(live),
-    index('leads_last_name_idx').on(t.workspaceId, t.sortLastName, t.id).where(live),
+    // tags rides along so that a tag filter sorted by name (and a tag count) is an index-only scan, no heap visit per row.
+    index('leads_last_name_idx').on(t.workspaceId, t.sortLastName, t.id, t.tags).where(live),
     index('leads_company_sort_idx').on(t.workspaceId, t.sortCompany, t.id).where(live),
     index('leads_deleted_idx').on(t.workspaceId, t.deletedAt).where(sql`deleted_at is not null`),
-    index('leads_stage_idx').on(t.workspaceId, t.stage),
-    index('leads_owner_idx').on(t.workspaceId, t.ownerId),
+    // Live rows only: a count of a stage or an owner is then an index-only scan (no heap visit for deleted_at).
+    index('leads_stage_idx').on(t.workspaceId, t.stage).where(live),
+    index('leads_owner_idx').on(t.workspaceId, t.ownerId).where(live),
     index('leads_company_idx').on(t.workspaceId, t.companyNormalized),
     // Quick search of 1–2 characters: email prefix (LIKE 'ab%') as an index range whatever the collation.
     index('leads_email_prefix_idx').on(t.workspaceId, t.emailNormalized.op('text_pattern_ops')).where(live),
