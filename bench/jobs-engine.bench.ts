@@ -2,7 +2,7 @@
 // commits its item results and counts). Embedded (PGlite, worker in the process, as `serve`
 // runs it) and PostgreSQL with one and two `leadforge worker` processes (BullMQ on Redis, and
 // without Redis: workers leasing chunks from the database).
-//   npm run bench -- jobs-engine [--items=100000] [--only=embedded,bullmq,db] [--workers=1,2]
+//   npm run bench -- jobs-engine [--items=100000] [--only=embedded,bullmq,db] [--workers=1,2] [--workloads=trivial,cpu,billed]
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test: a scratch database
 // is created beside it and dropped), BENCH_REDIS_URL (default redis://127.0.0.1:6379).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -44,7 +44,7 @@ interface Workload {
 const WORKLOADS: Record<string, Workload> = {
   trivial: { name: 'trivial', kind: 'bench.trivial', payload: (count) => ({ count }) },
   cpu: { name: '100 µs CPU per item', kind: 'bench.cpu', payload: (count) => ({ count, cpuMicros: 100 }) },
-  // Not in the default run: shows what per-item credit charges cost (use --items=10000).
+  // Not in the default run: what billing adds (one batched settleCharges per chunk).
   billed: { name: 'trivial, 1 credit each', kind: 'bench.billed', payload: (count) => ({ count }) },
 };
 
