@@ -11,14 +11,17 @@
 // Target: reuse finishes within 1.5× its bound, and no host ever sees more than `cap` connections.
 //
 // `npm run bench -- verify-throughput [--addresses=10000] [--domains=100] [--delay-ms=50] [--cap=2]`
-import { systemClock } from '../src/core/clock.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { testConfig } from '../src/core/config.js';
 import type { Ctx } from '../src/core/context.js';
-import { silentLogger } from '../src/core/logger.js';
+import { verifierNetFor } from '../src/adapters/smtp-probe/index.js';
 import { smtpProber } from '../src/adapters/smtp-probe/prober.js';
 import { nodeDnsResolver } from '../src/adapters/dns/node-resolver.js';
 import { verifyDomainCache, verifyEmails, verifyResultCache, type VerifierNet } from '../src/domains/verify/index.js';
-import { createTestDatabase } from '../test/helpers/db.js';
+import { grantCredits } from '../src/domains/credits/index.js';
+import { claimNextChunk, runClaimedChunk } from '../src/domains/jobs/index.js';
+import { createTestApp } from '../test/helpers/app.js';
+import { createUserWithWorkspace } from '../test/helpers/auth.js';
 import { startSlowWorld } from '../test/mailworld/slow-world.js';
 
 export const description = 'bulk SMTP verification: 10,000 addresses over 100 slow domains (50 ms per reply, 2 connections per MX host) against the lower bound';
@@ -30,49 +33,89 @@ export async function run(args: string[]) {
   const domainCount = arg(args, 'domains', 100);
   const delay = arg(args, 'delay-ms', 50);
   const cap = arg(args, 'cap', 2);
-  const [world, db] = await Promise.all([startSlowWorld({ domains: domainCount, replyDelayMs: delay }), createTestDatabase()]);
+  const workers = arg(args, 'workers', 2);
+  const world = await startSlowWorld({ domains: domainCount, replyDelayMs: delay });
+  const t = await createTestApp({ config: { verify: world.verifyConfig({ maxConnectionsPerHost: cap, maxRecipientsPerConnection: 20 }) } });
   try {
     // Domain-interleaved, as a real list is: user0@d0, user1@d1, …; one in 10 does not exist.
     const emails = Array.from({ length: n }, (_, i) => `${i % 10 === 9 ? 'nobody' : 'user'}${i}@${world.domains[i % domainCount]}`);
+    const expected = (i: number) => (emails[i]!.startsWith('nobody') ? 'mailbox_not_found' : 'accepted');
     const perHost = new Map<string, number>();
     for (const e of emails) perHost.set(e.split('@')[1]!, (perHost.get(e.split('@')[1]!) ?? 0) + 1);
     const boundS = (r: number) => Math.max(...[...perHost.values()].map((a) => delay * Math.ceil((a + 1 + 3 * Math.ceil((a + 1) / r)) / cap))) / 1000;
+    const owner = await createUserWithWorkspace(t);
+    await grantCredits(t.ctx(owner.workspaceId), { amountMilli: n * 1000, reason: 'bench' });
 
     const lines = [
-      `| bulk SMTP (${db.url ? 'PostgreSQL' : 'embedded'}), ${n} addresses / ${domainCount} domains, ${delay} ms per reply, cap ${cap} | recipients per connection | seconds | lower bound s | × bound | addresses/s | connections | max open per host | RCPT per connection |`,
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| bulk SMTP (${t.db.url ? 'PostgreSQL' : 'embedded'}), ${n} addresses / ${domainCount} domains, ${delay} ms per reply, cap ${cap} | recipients per connection | seconds | lower bound s | × bound | addresses/s | connections | max open per host | RCPT per connection | CPU s (client + mail world + database thread) | event-loop delay mean ms |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ];
-    let failures: string[] = [];
-    for (const [label, r] of [['reused connections', 20], ['one address per connection', 1]] as const) {
+    const failures: string[] = [];
+    const runs: Array<[string, number, 'job' | 'direct']> = [
+      [`verify.bulk job (${workers} chunks at once)`, 20, 'job'],
+      ['verifyEmails, whole list at once', 20, 'direct'],
+      ['one address per connection (verifyEmails)', 1, 'direct'],
+    ];
+    for (const [label, r, mode] of runs) {
       const config = testConfig({ verify: world.verifyConfig({ maxConnectionsPerHost: cap, maxRecipientsPerConnection: r }) });
       const v = config.verify;
       const dns = nodeDnsResolver({ servers: v.dnsServers, timeoutMs: v.smtpTimeoutMs });
       const net: VerifierNet = { dns, smtp: smtpProber(dns, { port: v.smtpPort, timeoutMs: v.smtpTimeoutMs, heloName: v.heloName, mailFrom: v.mailFrom, maxConnectionsPerHost: cap, maxRecipientsPerConnection: r }), greylistRetryMs: 1000 };
-      const ctx: Ctx = { db: db.database.db, inTransaction: false, config, log: silentLogger(), clock: systemClock, services: { mailer: undefined as never }, actor: { type: 'system' } };
+      const ctx: Ctx = { ...t.ctx(), config };
       await ctx.db.delete(verifyResultCache);
       await ctx.db.delete(verifyDomainCache);
       world.reset();
       process.stderr.write(`${label}…\n`);
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
       const started = performance.now();
-      const results = await verifyEmails(ctx, net, emails);
+      const cpuBefore = process.cpuUsage();
+      let reasons: string[];
+      if (mode === 'direct') {
+        reasons = (await verifyEmails(ctx, net, emails)).map((x) => x.reason);
+      } else {
+        const start = await t.app.inject({ method: 'POST', url: '/api/v1/verify/bulk', headers: owner.headers, payload: { emails, source: 'bench' } });
+        if (start.statusCode !== 202) throw new Error(`bulk start: ${start.statusCode} ${start.body}`);
+        const jobId = (start.json() as { id: string }).id;
+        // The worker's loop: up to `workers` chunks at once (the in-process driver's default concurrency is 2).
+        const loop = async (w: number) => {
+          for (let c = await claimNextChunk(t.ctx(), `bench-${w}`); c; c = await claimNextChunk(t.ctx(), `bench-${w}`)) {
+            await runClaimedChunk(t.ctx(), c, { workerId: `bench-${w}`, heartbeatMs: 60_000 });
+          }
+        };
+        await Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
+        // The connections the job kept for reuse close now, not in the next run.
+        await verifierNetFor(t.config).smtp.close?.();
+        reasons = [];
+        for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+          const page = (await t.app.inject({ method: 'GET', url: `/api/v1/verify/bulk/${jobId}/results?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, headers: owner.headers })).json() as {
+            items: Array<{ result: { reason: string } | null }>;
+            nextCursor: string | null;
+          };
+          reasons.push(...page.items.map((i) => i.result?.reason ?? 'none'));
+          cursor = page.nextCursor;
+        }
+      }
       const seconds = (performance.now() - started) / 1000;
+      lag.disable();
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuS = (cpu.user + cpu.system) / 1e6;
       const all = [...world.stats.values()];
       const connections = all.reduce((s, h) => s + h.connections, 0);
       const rcpts = all.reduce((s, h) => s + h.rcpts, 0);
       const maxOpen = Math.max(...all.map((h) => h.maxSimultaneous));
-      const wrong = results.filter((x, i) => x.reason !== (emails[i]!.startsWith('nobody') ? 'mailbox_not_found' : 'accepted')).length;
+      const wrong = emails.filter((_, i) => reasons[i] !== expected(i)).length;
       if (maxOpen > cap) failures.push(`${label}: a host saw ${maxOpen} connections at once (cap ${cap})`);
       if (all.some((h) => h.dataCommands > 0)) failures.push(`${label}: DATA was sent`);
       if (wrong > 0) failures.push(`${label}: ${wrong} wrong answers`);
       const bound = boundS(r);
-      lines.push(`| ${label} | ${r} | ${seconds.toFixed(2)} | ${bound.toFixed(2)} | ${(seconds / bound).toFixed(2)} | ${Math.round(n / seconds)} | ${connections} | ${maxOpen} | ${(rcpts / connections).toFixed(1)} |`);
+      lines.push(`| ${label} | ${r} | ${seconds.toFixed(2)} | ${bound.toFixed(2)} | ${(seconds / bound).toFixed(2)} | ${Math.round(n / seconds)} | ${connections} | ${maxOpen} | ${(rcpts / connections).toFixed(1)} | ${cpuS.toFixed(1)} | ${(lag.mean / 1e6).toFixed(1)} |`);
       if (r === 20 && seconds > 1.5 * bound) failures.push(`${label}: ${seconds.toFixed(2)} s is more than 1.5 × the ${bound.toFixed(2)} s bound`);
     }
     lines.push('', failures.length ? `FAILED: ${failures.join('; ')}` : `Target met: reuse within 1.5× the bound, no host above ${cap} connections, no DATA.`, '');
     process.stdout.write(lines.join('\n'));
-    failures = [];
   } finally {
+    await t.close();
     await world.close();
-    await db.cleanup();
   }
 }

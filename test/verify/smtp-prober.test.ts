@@ -103,4 +103,38 @@ describe('smtpProber against scripted servers', () => {
     expect(answers[0]).toMatchObject({ kind: 'unreachable' });
     expect((answers[0] as { detail: string }).detail).toMatch(/no reply within 500 ms/);
   });
+
+  it('keepAlive: the next probe of the host reuses the open connection (RSET, then a new MAIL FROM), up to the recipients cap', async () => {
+    const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
+    closers.push(server.close);
+    const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 3 });
+    const ask = (locals: string[]) => prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: locals.map((l) => `${l}@scripted.test`), keepAlive: true });
+    await ask(['a']);
+    await ask(['b']);
+    // One connection so far: EHLO once, MAIL FROM for each probe, no QUIT yet.
+    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RSET', 'MAIL FROM:<p@example.org>', 'RCPT TO:<b@scripted.test>', 'RSET']);
+    expect(prober.limiter.activeFor('mx.scripted.test')).toBe(1);
+    // The third recipient fills the connection (cap 3): it is closed, and the next probe opens a new one.
+    await ask(['c', 'd']);
+    expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
+    expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(1);
+    await prober.close!();
+    expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(2);
+    expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
+    expect(server.commands).not.toContain('DATA');
+  });
+
+  it('keepAlive: an idle connection gives its slot up at once to a probe waiting for the host', async () => {
+    const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
+    closers.push(server.close);
+    const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 10 });
+    await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['a@scripted.test'], keepAlive: true });
+    const started = Date.now();
+    // A probe without keepAlive (the finder's) must not wait for the idle connection to time out.
+    const answers = await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['b@scripted.test'] });
+    expect(answers[0]).toMatchObject({ code: 250 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(2);
+    expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
+  });
 });

@@ -13,8 +13,11 @@ export interface ProberSettings {
 }
 
 const ADDRESS_TTL_MS = 60_000;
+/** How long a connection kept for reuse (`keepAlive`) stays open unused; servers allow minutes. */
+export const IDLE_CONNECTION_MS = 5_000;
 
-type Session = { conn: SmtpConnection; host: string; release: () => void };
+/** `sent`: recipients asked on this connection so far (over every use). */
+type Session = { conn: SmtpConnection; host: string; release: () => void; sent: number };
 type OpenResult = { session: Session } | { failed: SmtpAnswer };
 
 /**
@@ -24,7 +27,65 @@ type OpenResult = { session: Session } | { failed: SmtpAnswer };
  * QUIT. Host names are resolved through the verifier's own DNS.
  */
 export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter } {
-  const limiter = new HostLimiter(s.maxConnectionsPerHost);
+  /** Connections kept open for reuse, per MX host; they hold their host's slot while idle. */
+  const idle = new Map<string, Array<{ session: Session; timer: NodeJS.Timeout }>>();
+  // Someone waits for a host whose slots are taken: an idle connection gives its slot up.
+  const limiter = new HostLimiter(s.maxConnectionsPerHost, (host) => {
+    const session = takeIdle(host);
+    if (session) void endSession(session);
+  });
+  let closed = false;
+
+  function takeIdle(host: string): Session | undefined {
+    const list = idle.get(host);
+    const entry = list?.shift();
+    if (list && list.length === 0) idle.delete(host);
+    if (!entry) return undefined;
+    clearTimeout(entry.timer);
+    entry.session.conn.idle(false);
+    return entry.session;
+  }
+
+  async function endSession(session: Session) {
+    await session.conn.quit();
+    session.release();
+  }
+
+  /** Keeps a connection (after RSET) for the next probe of its host, unless someone waits for the slot. */
+  function park(session: Session) {
+    if (closed || limiter.waitingFor(session.host) > 0 || !session.conn.usable) return endSession(session);
+    session.conn.idle(true);
+    const entry = {
+      session,
+      timer: setTimeout(() => {
+        const list = idle.get(session.host);
+        const i = list?.indexOf(entry) ?? -1;
+        if (i < 0) return;
+        list!.splice(i, 1);
+        if (list!.length === 0) idle.delete(session.host);
+        void endSession(session);
+      }, IDLE_CONNECTION_MS),
+    };
+    entry.timer.unref();
+    const list = idle.get(session.host) ?? [];
+    list.push(entry);
+    idle.set(session.host, list);
+  }
+
+  /** An idle connection to this host, ready for RCPT (a new MAIL FROM accepted); broken ones are dropped. */
+  async function reuseOn(host: string): Promise<Session | undefined> {
+    for (let session = takeIdle(host); session; session = takeIdle(host)) {
+      try {
+        const from = await session.conn.command(`MAIL FROM:<${s.mailFrom}>`);
+        if (from.code === 250) return session;
+      } catch {
+        // closed while idle (server timeout): open a new one
+      }
+      session.conn.close();
+      session.release();
+    }
+    return undefined;
+  }
   const knownAddresses = new Map<string, { addresses: Promise<string[]>; until: number }>();
 
   /**
@@ -77,7 +138,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
       }
       const from = await conn.command(`MAIL FROM:<${s.mailFrom}>`);
       if (from.code !== 250) return fail(conn, release, reply('mail', from));
-      return { session: { conn, host, release } };
+      return { session: { conn, host, release, sent: 0 } };
     } catch (e) {
       conn?.close();
       release();
@@ -86,8 +147,14 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
   }
 
   /** The first host that lets us as far as MAIL FROM; otherwise the most telling failure. */
-  async function openSession(hosts: string[], preferred: string | null): Promise<OpenResult> {
+  async function openSession(hosts: string[], preferred: string | null, keepAlive: boolean): Promise<OpenResult> {
     const order = preferred ? [preferred, ...hosts.filter((h) => h !== preferred)] : hosts;
+    if (keepAlive) {
+      for (const host of order) {
+        const session = await reuseOn(host);
+        if (session) return { session };
+      }
+    }
     let best: SmtpAnswer | null = null;
     for (const host of order) {
       const r = await openOn(host);
@@ -113,6 +180,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     /** Addresses sent back by a 452 "too many recipients": asked again first, on a new connection. */
     const requeued: number[] = [];
     const perConnection = Math.max(1, s.maxRecipientsPerConnection);
+    const keepAlive = (req.keepAlive ?? false) && !closed;
     const workers = req.stopWhen ? 1 : Math.max(1, Math.min(s.maxConnectionsPerHost, Math.ceil(req.recipients.length / perConnection)));
     const remaining = () => requeued.length + req.recipients.length - state.next;
     const more = () => remaining() > 0 && state.stoppedAt < 0 && !state.failed;
@@ -122,18 +190,23 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     async function worker() {
       while (more() && remaining() > openCapacity) {
         openCapacity += perConnection;
-        let sent = 0;
-        const opened = await openSession(req.hosts, state.preferred);
+        const opened = await openSession(req.hosts, state.preferred, keepAlive);
         if ('failed' in opened) {
           openCapacity -= perConnection;
           // Every host failed: the remaining addresses get that answer (unless another connection is still working).
           state.failed = opened.failed;
           return;
         }
-        const { conn, host, release } = opened.session;
+        const session = opened.session;
+        const { conn, host } = session;
         state.preferred = host;
+        // A reused connection has already taken some of its recipients.
+        const budget = perConnection - session.sent;
+        openCapacity -= session.sent;
+        let sent = 0;
+        let reusable = keepAlive;
         try {
-          while (more() && sent < perConnection) {
+          while (more() && sent < budget) {
             const index = requeued.length > 0 ? requeued.shift()! : state.next++;
             let r: SmtpReply;
             try {
@@ -144,8 +217,9 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
             }
             const tooMany = r.code === 452 && /^4\.5\.3\b|too many recipients|recipients? limit/i.test(r.text);
             // 452 after earlier recipients: this connection is full, the address goes to a new one.
-            if (tooMany && sent > 0) {
+            if (tooMany && session.sent + sent > 0) {
               requeued.push(index);
+              reusable = false;
               break;
             }
             answers[index] = reply('rcpt', r);
@@ -155,15 +229,21 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
               state.stoppedAt = index;
               break;
             }
-            if (r.code === 421) break;
+            if (r.code === 421) {
+              reusable = false;
+              break;
+            }
           }
-          await conn.command('RSET').catch(() => undefined);
+          const rset = await conn.command('RSET').catch(() => null);
+          if (rset?.code !== 250) reusable = false;
         } catch {
           // The connection broke: the address it was on is answered; the others go on a new one.
+          reusable = false;
         } finally {
-          openCapacity -= perConnection - sent;
-          await conn.quit();
-          release();
+          openCapacity -= budget - sent;
+          session.sent += sent;
+          if (reusable && session.sent < perConnection) await park(session);
+          else await endSession(session);
         }
       }
     }
@@ -173,7 +253,14 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     return state.stoppedAt >= 0 ? answers.slice(0, state.stoppedAt + 1) : answers;
   }
 
-  return { probe, limiter };
+  /** Ends the connections kept for reuse (and keeps no more). */
+  async function close() {
+    closed = true;
+    const sessions = [...idle.keys()].flatMap((host) => [...(idle.get(host) ?? [])].map(() => takeIdle(host)!));
+    await Promise.all(sessions.map(endSession));
+  }
+
+  return { probe, limiter, close };
 }
 
 const reply = (stage: 'connect' | 'helo' | 'mail' | 'rcpt', r: SmtpReply): SmtpAnswer => ({ kind: 'reply', stage, code: r.code, text: r.text });

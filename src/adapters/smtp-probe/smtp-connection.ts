@@ -134,6 +134,17 @@ export class SmtpConnection {
     this.socket.destroy();
   }
 
+  /** An idle connection kept for reuse must not keep the process alive (`ref` when used again). */
+  idle(yes: boolean) {
+    if (yes) this.socket.unref();
+    else this.socket.ref();
+  }
+
+  /** False once the connection failed or the server closed it. */
+  get usable(): boolean {
+    return !this.failure && !this.socket.destroyed;
+  }
+
   /**
    * QUIT politely and wait for the 221 (at most 2 s): until then the server still counts the
    * connection, and the per-host cap is about what the server sees.

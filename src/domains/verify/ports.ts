@@ -32,6 +32,12 @@ export interface ProbeRequest {
    * candidate). The answers then end there: fewer answers than recipients.
    */
   stopWhen?: (answer: SmtpAnswer, index: number) => boolean;
+  /**
+   * Keep the connections open for a few seconds afterwards and take open ones first (after
+   * RSET, a new MAIL FROM): bulk work that asks the same domains again chunk after chunk then
+   * pays the greeting and EHLO once per connection instead of once per chunk.
+   */
+  keepAlive?: boolean;
 }
 
 /** Talks SMTP up to RCPT TO (never DATA). One answer per recipient, in request order. */

@@ -45,17 +45,18 @@ export async function probeDomain(
   hosts: string[],
   recipients: string[],
   knownCatchAll: boolean | null,
+  keepAlive = false,
 ): Promise<DomainProbe> {
   const catchAllProbe = knownCatchAll === null ? `${randomProbeLocal()}@${domain}` : null;
   const all = catchAllProbe ? [...recipients, catchAllProbe] : recipients;
   const verdicts = new Map<string, SmtpVerdict | 'unreachable'>();
-  const answers = await net.smtp.probe({ domain, hosts, recipients: all });
+  const answers = await net.smtp.probe({ domain, hosts, recipients: all, keepAlive });
   all.forEach((r, i) => verdicts.set(r, verdictOf(answers[i]!)));
 
   const greylisted = all.filter((r) => verdicts.get(r) === 'greylisted');
   if (greylisted.length > 0) {
     await (net.sleep ?? defaultSleep)(net.greylistRetryMs);
-    const retried = await net.smtp.probe({ domain, hosts, recipients: greylisted });
+    const retried = await net.smtp.probe({ domain, hosts, recipients: greylisted, keepAlive });
     greylisted.forEach((r, i) => verdicts.set(r, verdictOf(retried[i]!)));
   }
 

@@ -4,33 +4,16 @@ import { validationError } from '../../../core/errors.js';
 import { csvHeader, csvLine, jsonlLine, readAddressFile, verifyEmails, type VerifyResult } from '../../../domains/verify/index.js';
 import { verifierNetFor } from '../../smtp-probe/index.js';
 import { exitCodeFor, reportError, runWithRuntime } from '../run-command.js';
+import { addVerifierFlags, applyVerifierFlags, type VerifierFlagValues } from '../verifier-flags.js';
 
-interface VerifyCliOptions {
+interface VerifyCliOptions extends VerifierFlagValues {
   file?: string;
   skipSmtp?: boolean;
   format: string;
-  dnsServers?: string;
-  smtpPort?: string;
-  smtpTimeoutMs?: string;
-  heloName?: string;
-  mailFrom?: string;
-  greylistRetryS?: string;
-  socksProxy?: string;
 }
 
 const VERIFY_FORMATS = ['table', 'jsonl', 'csv'] as const;
 type VerifyFormat = (typeof VERIFY_FORMATS)[number];
-
-/** Flags that stand for settings: they win over the environment for this run. */
-const SETTING_FLAGS: Array<[keyof VerifyCliOptions, string]> = [
-  ['dnsServers', 'LEADFORGE_DNS_SERVERS'],
-  ['smtpPort', 'LEADFORGE_SMTP_PORT'],
-  ['smtpTimeoutMs', 'LEADFORGE_SMTP_TIMEOUT_MS'],
-  ['heloName', 'LEADFORGE_HELO_NAME'],
-  ['mailFrom', 'LEADFORGE_MAIL_FROM'],
-  ['greylistRetryS', 'LEADFORGE_GREYLIST_RETRY_S'],
-  ['socksProxy', 'LEADFORGE_SOCKS_PROXY'],
-];
 
 /** Addresses verified per round: output streams in input order, domains batched within a round. */
 const ROUND = 200;
@@ -41,20 +24,14 @@ const ROUND = 200;
  * operator use: no workspace, no credits; the shared cache is used and filled.
  */
 export function registerVerify(program: Command) {
-  program
+  const command = program
     .command('verify')
     .description('verify email addresses (syntax, domain, MX, SMTP mailbox check without sending)')
     .argument('[emails...]', 'addresses to verify')
     .option('--file <path>', 'a file with one address per line, or a CSV with an email column')
     .option('--skip-smtp', 'stop after the DNS checks (no connection to mail servers)')
-    .option('--format <format>', `output: ${VERIFY_FORMATS.join(' | ')}`, 'table')
-    .option('--dns-servers <list>', 'LEADFORGE_DNS_SERVERS: comma list of host[:port]')
-    .option('--smtp-port <port>', 'LEADFORGE_SMTP_PORT (25)')
-    .option('--smtp-timeout-ms <ms>', 'LEADFORGE_SMTP_TIMEOUT_MS')
-    .option('--helo-name <name>', 'LEADFORGE_HELO_NAME')
-    .option('--mail-from <address>', 'LEADFORGE_MAIL_FROM')
-    .option('--greylist-retry-s <seconds>', 'LEADFORGE_GREYLIST_RETRY_S')
-    .option('--socks-proxy <url>', 'LEADFORGE_SOCKS_PROXY (socks5://host:port)')
+    .option('--format <format>', `output: ${VERIFY_FORMATS.join(' | ')}`, 'table');
+  addVerifierFlags(command)
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (emails: string[], opts: VerifyCliOptions) => {
       let inputs: string[];
@@ -69,7 +46,7 @@ export function registerVerify(program: Command) {
           }
         }
         if (inputs.length === 0) throw validationError('No address given: pass addresses as arguments or use --file');
-        for (const [flag, env] of SETTING_FLAGS) if (opts[flag] !== undefined) process.env[env] = String(opts[flag]);
+        applyVerifierFlags(opts);
       } catch (e) {
         reportError(e);
         process.exitCode = exitCodeFor(e);
