@@ -37,6 +37,17 @@ afterAll(async () => {
   await world?.close();
 });
 
+/** JSON call to the API (the test's side door for setup and for checking what the UI did). */
+async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 async function signUp(page: Page) {
   await page.goto('/signup');
   await page.getByLabel('Your name').fill(owner.name);
@@ -95,6 +106,45 @@ describe('finder UI', () => {
       expect(problems).toEqual([]);
     } catch (e) {
       await page.screenshot({ path: screenshotPath('finder-failure'), fullPage: true }).catch(() => undefined);
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+  it('finds emails for leads picked in the leads table and saves them onto the leads', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const problems = watchPage(page, expectedProblem);
+    try {
+      const session = await call<{ accessToken: string }>('POST', '/auth/login', { email: owner.email, password: owner.password });
+      const token = session.accessToken;
+      const people = [
+        { first_name: 'Peter', last_name: 'Gibbons', company_domain: 'initech.test' },
+        { first_name: 'Samir', last_name: 'Nagheenanajar', company_domain: 'initech.test' },
+      ];
+      const leads = [];
+      for (const p of people) leads.push(await call<{ id: string }>('POST', '/leads', p, token));
+
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(owner.email);
+      await page.getByRole('textbox', { name: 'Password' }).fill(owner.password);
+      await page.getByRole('button', { name: /sign in|log in/i }).click();
+      await page.waitForURL('**/app/**');
+      await page.getByRole('link', { name: 'Leads' }).click();
+      await page.waitForURL('**/app/leads**');
+      for (const lead of leads) await page.locator(`[data-testid="lead-row"][data-lead-id="${lead.id}"]`).getByTestId('select-lead').check();
+      await page.getByTestId('bulk-find-emails').click();
+      await page.getByTestId('bulk-find-emails-confirm').click();
+      await page.waitForURL('**/app/find?tab=bulk&job=*');
+      const run = page.getByTestId('bulk-find-run');
+      await expect.poll(() => run.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+      await expect.poll(() => page.getByTestId('bulk-find-count-valid').textContent()).toBe('2');
+      const saved = await Promise.all(leads.map((l) => call<{ email: string | null }>('GET', `/leads/${l.id}`, undefined, token)));
+      expect(saved.map((l) => l.email).sort()).toEqual(['peter@initech.test', 'samir@initech.test']);
+      expect(problems).toEqual([]);
+    } catch (e) {
+      await page.screenshot({ path: screenshotPath('finder-leads-failure'), fullPage: true }).catch(() => undefined);
       throw e;
     } finally {
       await context.close();

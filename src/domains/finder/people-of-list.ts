@@ -61,8 +61,8 @@ export async function* peopleOfLeads(ctx: Ctx, leadIds: string[]): AsyncIterable
   }
 }
 
-/** Parameters of GET /leads that are about paging or the trash, not about which leads. */
-const NOT_FILTERS = ['limit', 'cursor', 'sort', 'order', 'deleted', 'has_email'];
+/** Parameters of GET /leads that are about paging or the trash, not about which leads (has_email is always "false" here). */
+const NOT_FILTERS = ['limit', 'cursor', 'sort', 'order', 'deleted'];
 const FILTER_PAGE = 200;
 
 /** A leads filter (GET /leads query parameters), checked when the job starts so a bad one is a 400, not a failed job. */

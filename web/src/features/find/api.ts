@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, type Query } from '../../api/client';
 import type { Job } from '../../api/types';
 import { useWorkspaceKey } from '../auth/session';
 import { useJobsKey } from '../jobs/api';
@@ -57,4 +57,28 @@ export function useBulkFindResults(jobId: string, status: FindStatus | null, cur
     placeholderData: keepPreviousData,
     refetchInterval: live ? LIVE_POLL_MS : false,
   });
+}
+
+/** Leads picked in the leads table: their ids, or the table's query ("everything matching"). */
+export type LeadsToFind = { ids: string[] } | { match: Query };
+
+/** "Find emails" on leads: a bulk find over those without an email, saving what is found onto them. */
+export function useFindEmailsOfLeads() {
+  const ws = useWorkspaceKey();
+  const jobsKey = useJobsKey();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ leads, skipSmtp }: { leads: LeadsToFind; skipSmtp: boolean }) => {
+      const source = 'ids' in leads ? { leadIds: leads.ids } : { filter: filterOf(leads.match) };
+      return api.post<Job>('/find/bulk', { ...source, skipSmtp, save: true });
+    },
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: jobsKey }), queryClient.invalidateQueries({ queryKey: [...ws, 'credits'] })]),
+  });
+}
+
+/** The leads query as the string parameters GET /leads takes. */
+function filterOf(match: Query): Record<string, string> {
+  const filter: Record<string, string> = {};
+  for (const [k, v] of Object.entries(match)) if (v !== undefined && v !== null && v !== '') filter[k] = String(v);
+  return filter;
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { describeError } from '../../api/errors';
 import type { Member } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FindEmailsButton } from '../find/FindEmailsButton';
 import type { LeadList } from '../lists/types';
 import { useLeadsMutation } from './api';
 import { runBulkAction, type BulkAction, type BulkSelection } from './bulk';
@@ -107,6 +108,7 @@ export function BulkActionBar({ selection, countLabel, matchingLabel, canSelectA
                   />
                 )}
               </BulkPickPopover>
+              <FindEmailsButton leads={selection} countLabel={countLabel} />
               <Button variant="light" size="xs" leftSection={<IconDownload size={14} />} onClick={onExport} data-testid="bulk-export">
                 Export
               </Button>
