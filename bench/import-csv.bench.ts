@@ -91,6 +91,7 @@ async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: num
 async function importFile(ctx: Ctx, dir: string, file: string) {
   const deps = { reader: tableFileReader, uploads: diskUploadStore(dir, 2 ** 40) };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const up = await deps.uploads.save(ctx.workspaceId!, 'leads.csv', createReadStream(file));
   const preview = await previewUpload(ctx, deps, { uploadId: up.uploadId });
   const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: preview.columns });
@@ -101,8 +102,12 @@ async function importFile(ctx: Ctx, dir: string, file: string) {
     await runClaimedChunk(ctx, claimed, { workerId: 'bench', heartbeatMs: 60_000 });
   }
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const done = await getImport(ctx, imp.id);
-  return { startS: (t1 - t0) / 1000, jobS: (t2 - t1) / 1000, totalS: (t2 - t0) / 1000, done, mapping: preview.columns as ImportMapping };
+  // CPU time of this process (all its threads: the embedded database's too): what the import
+  // costs the Node side whatever the machine's load; wall time is what a user waits.
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  return { startS: (t1 - t0) / 1000, jobS: (t2 - t1) / 1000, totalS: (t2 - t0) / 1000, cpuS, done, mapping: preview.columns as ImportMapping };
 }
 
 /** The file's rows as the import prepares them, COPYed into an empty `like leads including all` table: the floor. */
@@ -158,17 +163,17 @@ export async function run() {
         const ctx = { ...base, workspaceId: ws!.id };
         if (existing) {
           const seeded = await importFile(ctx, join(dir, kind), seedFile);
-          log(`${kind}: seeded ${seeded.done.counts.created} leads by import in ${seeded.totalS.toFixed(1)} s`);
-          out.push(`| ${scratch.label} | ${existing.toLocaleString('en-US')} (seeding, empty workspace) | 0 | ${seeded.startS.toFixed(2)} s | ${seeded.jobS.toFixed(2)} s | **${seeded.totalS.toFixed(2)} s** | ${Math.round(existing / seeded.totalS).toLocaleString('en-US')} | | | |`);
+          log(`${kind}: seeded ${seeded.done.counts.created} leads by import in ${seeded.totalS.toFixed(1)} s (process CPU ${seeded.cpuS.toFixed(1)} s)`);
+          out.push(`| ${scratch.label} | ${existing.toLocaleString('en-US')} (seeding, empty workspace) | 0 | ${seeded.startS.toFixed(2)} s | ${seeded.jobS.toFixed(2)} s | **${seeded.totalS.toFixed(2)} s** (CPU ${seeded.cpuS.toFixed(1)} s) | ${Math.round(existing / seeded.totalS).toLocaleString('en-US')} | | | |`);
           await db.execute(sql`analyze leads`);
         }
         const { value: timed, peakMb, baseMb } = await peakRss(() => importFile(ctx, join(dir, kind), file));
         const c = timed.done.counts;
-        log(`${kind}: import ${timed.totalS.toFixed(2)} s, counts ${JSON.stringify(c)}, peak RSS ${peakMb} MB`);
+        log(`${kind}: import ${timed.totalS.toFixed(2)} s (process CPU ${timed.cpuS.toFixed(1)} s), counts ${JSON.stringify(c)}, peak RSS ${peakMb} MB`);
         const [{ n }] = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from leads where workspace_id = ${ws!.id}::uuid`)) as [{ n: number }];
         const floor = rows <= 200_000 ? await bareCopy(db, file, timed.mapping, ws!.id) : null;
         out.push(
-          `| ${scratch.label} | ${rows.toLocaleString('en-US')} | ${existing.toLocaleString('en-US')} | ${timed.startS.toFixed(2)} s | ${timed.jobS.toFixed(2)} s | **${timed.totalS.toFixed(2)} s** | ${Math.round(rows / timed.totalS).toLocaleString('en-US')} | ${floor === null ? '—' : `${floor.toFixed(2)} s`} | ${floor === null ? '—' : `${(timed.totalS / floor).toFixed(2)}×`} | ${peakMb} MB (${baseMb} MB before) |`,
+          `| ${scratch.label} | ${rows.toLocaleString('en-US')} | ${existing.toLocaleString('en-US')} | ${timed.startS.toFixed(2)} s | ${timed.jobS.toFixed(2)} s | **${timed.totalS.toFixed(2)} s** (CPU ${timed.cpuS.toFixed(1)} s) | ${Math.round(rows / timed.totalS).toLocaleString('en-US')} | ${floor === null ? '—' : `${floor.toFixed(2)} s`} | ${floor === null ? '—' : `${(timed.totalS / floor).toFixed(2)}×`} | ${peakMb} MB (${baseMb} MB before) |`,
         );
         log(`${kind}: created ${c.created}, skipped ${c.skipped}, invalid ${c.invalid}, leads now ${Number(n)}; floor ${floor?.toFixed(2) ?? '—'} s`);
       } finally {
@@ -176,7 +181,7 @@ export async function run() {
       }
     }
     process.stdout.write(
-      `| database | rows imported | leads already there | start (upload, preview, count) | job | total | rows/s | bare COPY (floor) | total ÷ floor | peak RSS (process + embedded database thread) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${out.join('\n')}\n`,
+      `| database | rows imported | leads already there | start (upload, preview, count) | job | total (process CPU) | rows/s | bare COPY (floor) | total ÷ floor | peak RSS (process + embedded database thread) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${out.join('\n')}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import {
   type ConsoleProblem,
   type RunningServer,
 } from './helpers.js';
+import { startMailWorld, type MailWorld } from '../mailworld/world.js';
 
 /**
  * The import wizard end to end, through the real server and a real browser: a messy file
@@ -46,11 +47,21 @@ const expectedRefusal = (p: ConsoleProblem) => p.kind === 'console' && /Failed t
 let server: RunningServer;
 let browser: Browser;
 let database: { url: string; drop(): Promise<void> } | undefined;
+let world: MailWorld;
 
 beforeAll(async () => {
   ensureWebBuilt();
+  world = await startMailWorld(); // the DNS (and mail servers) "verify emails after import" talks to
   database = adminUrl ? await createTestDatabase(adminUrl) : undefined;
-  server = await startServer({ databaseUrl: database?.url, env: { LEADFORGE_IMPORT_MAX_BYTES: String(UPLOAD_LIMIT) } });
+  server = await startServer({
+    databaseUrl: database?.url,
+    env: {
+      LEADFORGE_IMPORT_MAX_BYTES: String(UPLOAD_LIMIT),
+      LEADFORGE_DNS_SERVERS: world.dnsServer,
+      LEADFORGE_SMTP_PORT: String(world.port),
+      LEADFORGE_SMTP_TIMEOUT_MS: '1000',
+    },
+  });
   browser = await launchBrowser();
 });
 
@@ -58,6 +69,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await database?.drop();
+  await world?.close();
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: ConsoleProblem[] }> {
@@ -202,6 +214,11 @@ describe('import wizard', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByRole('radio', { name: 'Skip them' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Email address' }).isChecked()).toBe(true);
+    // The repeated François row: its values win over the first one's; then verify the emails (no SMTP).
+    expect(await page.getByRole('radio', { name: 'Keep the first row' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'Combine: later rows win' }).check();
+    await page.getByLabel('Verify emails after the import').check();
+    await page.getByLabel('Skip the mail-server check (SMTP)').check();
     await page.screenshot({ path: screenshotPath('import-options'), fullPage: true });
     await page.getByTestId('start-import').click();
 
@@ -212,6 +229,11 @@ describe('import wizard', () => {
       await Promise.all(['total', 'created', 'updated', 'skipped', 'invalid', 'duplicates'].map(async (k) => [k, await text(page, `import-count-${k}`)] as const)),
     );
     expect(counts).toEqual({ total: '6', created: '4', updated: '0', skipped: '0', invalid: '1', duplicates: '1' });
+    // The verification of the three addresses (Zoé's is not one) runs after it, in the summary.
+    const verified = page.locator('[data-testid="import-verify"][data-status="completed"]');
+    await verified.waitFor({ timeout: 60_000 });
+    const byStatus = await Promise.all(['valid', 'invalid', 'risky', 'unknown'].map(async (k) => Number(await text(page, `import-verify-${k}`))));
+    expect(byStatus.reduce((a, b) => a + b, 0)).toBe(3);
     await page.screenshot({ path: screenshotPath('import-summary'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('error-report').click()]);
@@ -234,6 +256,9 @@ describe('import wizard', () => {
     expect(amelie.tags).toContain('salon-2026');
     const zoe = inList.items.find((l) => l.first_name === 'Zoé')!;
     expect(zoe.email).toBe('pas-une-adresse');
+    const francois = inList.items.find((l) => l.first_name === 'François')!;
+    expect(francois.custom.commentaire).toBe('doublon'); // the later row won
+    expect((francois as unknown as { email_status: string | null }).email_status).not.toBeNull();
     expect(Object.keys(zoe.issues)).toContain('email');
 
     // The history shows it; its detail shows the mapping; undo removes the leads.

@@ -2,11 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../src/core/db.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace, type TestOwner } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 /**
  * The whole flow over HTTP for hostile files and every csv-spectrum case: each is imported

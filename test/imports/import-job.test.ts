@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
 import { getImport, importErrorsCsv, listImports, previewUpload, startImport, undoImport } from '../../src/domains/imports/index.js';
@@ -10,6 +10,9 @@ import { drain } from '../jobs/helpers.js';
 import { claimChunk, runClaimedChunk } from '../../src/domains/jobs/index.js';
 import { userCtx } from '../leads/support.js';
 import { csv, importDeps, upload } from './support.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 const HEADER = ['Email', 'First Name', 'Last Name', 'Company', 'Employees', 'Lead Score'];
 const MAPPING = [

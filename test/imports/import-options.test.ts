@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adjustCredits, getBalance } from '../../src/domains/credits/index.js';
 import { leads } from '../../src/domains/leads/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -7,6 +7,9 @@ import { createUserWithWorkspace, type TestOwner } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
 import { startMailWorld, type MailWorld } from '../mailworld/world.js';
 import { csv } from './support.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 const BOUNDARY = '----lfimportoptions';
 function multipart(fileName: string, content: string) {
@@ -138,6 +141,13 @@ describe('import options: duplicates inside the file, verify emails after import
     expect(job.json()).toMatchObject({ kind: 'verify.bulk', status: 'completed', total: 2 });
     const history = (await get('/imports')).json().items.find((i: { id: string }) => i.id === done.id);
     expect(history.verify).toMatchObject({ jobId: done.verify.jobId });
+
+    // Undo: the import's own verification is not "changed since"; an edit by someone is.
+    const alice = (await lead('alice@valid.test'))!;
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/leads/${alice.id}`, headers: owner.headers, payload: { title: 'Edited' } })).statusCode).toBe(200);
+    const undo = await post(`/imports/${done.id}/undo`, {});
+    expect(undo.json()).toMatchObject({ removed: 3, restored: 0, keptChanged: [{ leadId: alice.id, action: 'created' }] });
+    expect(await lead('bob@nomail.test')).toBeUndefined();
   });
 
   it('verifyEmails with SMTP probes the mail servers of the mail world', async () => {

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addMember, createUserWithWorkspace, type TestOwner } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 const BOUNDARY = '----lfimporttest';
 function multipart(fileName: string, content: Buffer | string) {

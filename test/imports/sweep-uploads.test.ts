@@ -1,5 +1,5 @@
 import { existsSync, utimesSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { getImport, startImport, sweepUploads, UPLOAD_TTL_MS } from '../../src/domains/imports/index.js';
 import { scheduledTasks } from '../../src/main/schedules.js';
@@ -8,6 +8,9 @@ import { createUserWithWorkspace } from '../helpers/auth.js';
 import { drain } from '../jobs/helpers.js';
 import { userCtx } from '../leads/support.js';
 import { importDeps, upload } from './support.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 const mapping = [{ index: 0, header: 'Email', field: 'email' }];
 

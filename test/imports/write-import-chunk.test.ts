@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
 import { withTransaction } from '../../src/core/transaction.js';
@@ -12,6 +12,9 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { userCtx } from '../leads/support.js';
 import { importDeps, upload } from './support.js';
+
+// Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
+vi.setConfig({ hookTimeout: 300_000 });
 
 const mapping = [{ index: 0, header: 'Email', field: 'email' }, { index: 1, header: 'First Name', field: 'first_name' }];
 

@@ -36,12 +36,13 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<UndoReport
   return withTransaction(ctx, async (tx) => {
     const [locked] = await tx.db.select({ undoneAt: imports.undoneAt }).from(imports).where(eq(imports.id, imp.id)).for('update');
     if (locked?.undoneAt) throw conflict('This import was already undone');
+    const onlyVerified = await leadsOnlyVerifiedSince(tx, imp.id, imp.verifyJobId, imp.sourceId);
     const removed = await queryRows<{ id: string }>(
       tx.db,
       sql`delete from leads l using import_changes c
            where c.import_id = ${imp.id}::uuid and c.workspace_id = ${workspaceId}::uuid and c.action = 'created'
              and l.id = c.lead_id and l.workspace_id = ${workspaceId}::uuid
-             and (l.updated_at = l.created_at or l.updated_at = (c.after->>'updatedAt')::timestamptz)
+             and (l.updated_at = l.created_at or l.updated_at = (c.after->>'updatedAt')::timestamptz or l.id = any(${pgUuids(onlyVerified)}::uuid[]))
          returning l.id`,
     );
     const removedIds = new Set(removed.map((r) => r.id));
@@ -60,7 +61,7 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<UndoReport
       if (change.action !== 'updated') continue;
       const stamped = change.after?.updatedAt ? new Date(String(change.after.updatedAt)).getTime() : NaN;
       if (!change.updatedAt) continue; // deleted since: nothing to restore
-      if (change.updatedAt.getTime() !== stamped) {
+      if (change.updatedAt.getTime() !== stamped && !onlyVerified.has(change.leadId)) {
         keptChanged.push({ leadId: change.leadId, action: 'updated' });
         continue;
       }
@@ -76,3 +77,31 @@ export async function undoImport(ctx: Ctx, importId: string): Promise<UndoReport
     return { removed: removed.length, restored, keptChanged };
   });
 }
+
+/**
+ * Leads of the import whose only writes since the import are the statuses of the import's own
+ * verification (`verifyEmails`): their last write is that verification's and their timeline has
+ * nothing else (but the import's own entries) after the import wrote them. Undo treats them as unchanged since the import.
+ */
+async function leadsOnlyVerifiedSince(tx: Ctx, importId: string, verifyJobId: string | null, sourceId: number | null): Promise<Set<string>> {
+  if (!verifyJobId) return new Set();
+  const workspaceId = requireWorkspaceId(tx);
+  const rows = await queryRows<{ lead_id: string }>(
+    tx.db,
+    sql`select c.lead_id from import_changes c
+          join leads l on l.id = c.lead_id and l.workspace_id = ${workspaceId}::uuid
+         where c.import_id = ${importId}::uuid and c.workspace_id = ${workspaceId}::uuid and c.action in ('created', 'updated')
+           and l.updated_at = l.email_verified_at
+           and exists (select 1 from lead_activities a
+                        where a.workspace_id = ${workspaceId}::uuid and a.lead_id = l.id and a.type = 'verified' and a.data->>'jobId' = ${verifyJobId}
+                          and a.created_at >= l.updated_at)
+           and not exists (select 1 from lead_activities a
+                            where a.workspace_id = ${workspaceId}::uuid and a.lead_id = l.id
+                              and a.created_at > coalesce((c.after->>'updatedAt')::timestamptz, l.created_at)
+                              and a.source_id is distinct from ${sourceId}::int
+                              and not (a.type = 'verified' and a.data->>'jobId' = ${verifyJobId}))`,
+  );
+  return new Set(rows.map((r) => r.lead_id));
+}
+
+const pgUuids = (ids: Set<string>) => `{${[...ids].join(',')}}`;
