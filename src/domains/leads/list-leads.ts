@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
+import { requireWorkspaceId } from '../../core/context.js';
 import { parseInput } from '../../core/validate.js';
 import { decodeLeadCursor, encodeLeadCursor } from './lead-cursor.js';
 import { leadQueryShape, resolveLeadQuery } from './lead-query.js';
@@ -40,12 +41,20 @@ export async function listLeads(ctx: Ctx, query: ListLeadsQuery = {}): Promise<L
   const plan = leadSortPlan(sort, order, customFields);
   const where = q.cursor ? sql`${resolved.where} and ${plan.after(decodeLeadCursor(q.cursor, sort, order))}` : resolved.where;
 
-  const rows = await ctx.db
-    .select({ lead: leads, cursorValue: plan.cursorValue })
+  // The page's ids first, then their rows: when the sort index carries every filtered column
+  // (tags on the last-name index…) the walk over non-matching rows is index-only, and only
+  // the page's rows are read from the table.
+  const pageIds = ctx.db
+    .select({ id: leads.id })
     .from(leads)
     .where(where)
     .orderBy(...plan.orderBy)
     .limit(limit + 1);
+  const rows = await ctx.db
+    .select({ lead: leads, cursorValue: plan.cursorValue })
+    .from(leads)
+    .where(and(eq(leads.workspaceId, requireWorkspaceId(ctx)), inArray(leads.id, pageIds)))
+    .orderBy(...plan.orderBy);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
