@@ -2,8 +2,11 @@
 // addresses its own way (patterns unknown at the start), 50 ms added to every server reply,
 // at most 2 connections per mail host. Reports SMTP probes per person, the total time and the
 // lower bound that the caps and the latency set. Embedded database by default, PostgreSQL with
-// TEST_DATABASE_URL. `--people-per-company=N` (10), `--companies=N` (100), `--latency-ms=N` (50).
+// TEST_DATABASE_URL. `--people-per-company=N` (10), `--companies=N` (100), `--latency-ms=N` (50),
+// `--profile=FILE` (CPU profile of the finding).
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { systemClock } from '../src/core/clock.js';
 import { defaultVerifyConfig, testConfig } from '../src/core/config.js';
@@ -63,11 +66,14 @@ export async function run(args: string[]) {
     const ctx: Ctx = { db: db.database.db, inTransaction: false, config, log: silentLogger(), clock: systemClock, services: { mailer: undefined as never }, actor: { type: 'system' }, workspaceId: ws!.id };
     const net = verifierNetFor(config);
 
+    const profileTo = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+    const profiler = profileTo ? await startProfiler() : undefined;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const results = await findPeople(ctx, net, people);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    if (profiler && profileTo) await profiler.stopInto(profileTo);
 
     const found = results.filter((r) => r.status === 'valid').length;
     const probes = results.reduce((n, r) => n + r.smtpProbes, 0);
@@ -122,6 +128,21 @@ async function worldProcess(companies: Company[], latencyMs: number) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('close');
       await exited;
+    },
+  };
+}
+
+/** `--profile=FILE`: a CPU profile of the main thread while people are found (open it in Chrome's DevTools). */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
     },
   };
 }

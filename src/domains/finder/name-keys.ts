@@ -16,13 +16,17 @@ export interface PersonName {
 /** Generational and professional suffixes that never appear in an address. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'mba', 'esq', 'cpa', 'dds']);
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * One name part for an address: accents to ASCII (José → jose, Łukasz → lukasz), then every
  * particle, compound, hyphen and apostrophe joined ("van der Berg" → vanderberg, "Smith-Jones" →
  * smithjones, "O'Neil" → oneil), suffixes dropped ("Smith Jr." → smith).
  */
 export function addressKey(part: string): string {
-  const words = transliterate(part)
+  // Most names are plain ASCII already; transliterate is the costly step of a bulk find.
+  const ascii = ASCII.test(part) ? part : transliterate(part);
+  const words = ascii
     .toLowerCase()
     .split(/[\s,]+/)
     .filter((w) => w !== '' && !SUFFIXES.has(w.replace(/\./g, '')));
