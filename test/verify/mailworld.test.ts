@@ -162,4 +162,27 @@ describe('verify against the mail world', () => {
     const results = await verify(inputs);
     expect(results.map((r) => r.email)).toEqual(['bob@valid.test', 'not an email', 'bob@valid.test', 'x@nowhere.test']);
   });
+
+  it('bulk (keepConnections): calls in parallel and in turn share the kept connections within the per-host cap', async () => {
+    const ctx = ctxFor({ maxConnectionsPerHost: 1, maxRecipientsPerConnection: 10 });
+    const net = verifierNetFor(ctx.config);
+    const host = world.hosts['mx.valid.test']!;
+    host.stats.maxSimultaneous = 0;
+    const before = host.stats.connections;
+    const [a, b] = await Promise.all([
+      verifyEmails(ctx, net, ['keep1@valid.test', 'keep2@valid.test'], { keepConnections: true }),
+      verifyEmails(ctx, net, ['keep3@valid.test'], { keepConnections: true }),
+    ]);
+    expect([...a!, ...b!].map((r) => r.reason)).toEqual(['mailbox_not_found', 'mailbox_not_found', 'mailbox_not_found']);
+    const afterFirst = host.stats.connections;
+    // At most one connection per call (the waiting call is handed the slot, or the kept connection itself).
+    expect(afterFirst - before).toBeLessThanOrEqual(2);
+    const [c] = await verifyEmails(ctx, net, ['keep4@valid.test'], { keepConnections: true });
+    expect(c).toMatchObject({ reason: 'mailbox_not_found' });
+    // Reused when it comes within the 5 s a connection is kept (reuse itself: smtp-prober.test.ts).
+    expect(host.stats.connections - afterFirst).toBeLessThanOrEqual(1);
+    expect(host.stats.maxSimultaneous).toBe(1);
+    expect(host.stats.dataCommands).toBe(0);
+    await net.smtp.close?.();
+  });
 });
