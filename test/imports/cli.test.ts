@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db.js';
+import { startMailWorld } from '../mailworld/world.js';
 
 // Creating the app (embedded database, migrations) takes minutes on a loaded 2-core machine.
 vi.setConfig({ hookTimeout: 300_000 });
@@ -11,7 +12,7 @@ vi.setConfig({ hookTimeout: 300_000 });
 const FIXTURE = 'test/fixtures/imports/contacts.csv';
 
 /** `leadforge map-columns` and `leadforge import` as users run them: the real binary, a fresh data dir or database. */
-describe('CLI: map-columns and import', { timeout: 180_000 }, () => {
+describe('CLI: map-columns and import', { timeout: 900_000 }, () => {
   let dataDir: string;
   let pg: TestDatabase | undefined;
   let env: NodeJS.ProcessEnv;
@@ -67,5 +68,27 @@ describe('CLI: map-columns and import', { timeout: 180_000 }, () => {
     const bad = await run(['import', FIXTURE, '--dedupe', 'sometimes']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--dedupe must be one of skip, update, merge/);
+  });
+
+  it('import --duplicates and --verify: repeated rows combined, emails verified after, both in the summary', async () => {
+    const world = await startMailWorld();
+    try {
+      const file = join(dataDir, 'verify-me.csv');
+      writeFileSync(file, 'Email,First Name,Title\ncli-a@valid.test,Ann,\ncli-b@nomail.test,Bob,\ncli-a@valid.test,Anna,CEO\n');
+      const out = await run(['import', file, '--list', 'Verified', '--duplicates', 'last', '--verify', '--skip-smtp'], { LEADFORGE_DNS_SERVERS: world.dnsServer, LEADFORGE_SMTP_PORT: String(world.port) });
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+      expect(out.code).toBe(0);
+      const summary = JSON.parse(out.stdout) as { created: number; duplicates: number; verify: { status: string; valid: number; invalid: number; risky: number; unknown: number; error: string | null } };
+      expect(summary).toMatchObject({ status: 'completed', total: 3, created: 2, duplicates: 1, verify: { status: 'completed', invalid: 1, error: null } });
+      expect(summary.verify.valid + summary.verify.invalid + summary.verify.risky + summary.verify.unknown).toBe(2);
+    } finally {
+      await world.close();
+    }
+    const badMode = await run(['import', FIXTURE, '--duplicates', 'both']);
+    expect(badMode.code).toBe(2);
+    expect(badMode.stderr).toMatch(/--duplicates must be one of first, merge, last/);
+    const badKey = await run(['import', FIXTURE, '--match', 'phone']);
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/--match: phone is not one of email, linkedin, name_company/);
   });
 });
