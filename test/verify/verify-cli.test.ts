@@ -8,7 +8,7 @@ import { startMailWorld, type MailWorld } from '../mailworld/world.js';
 
 /** `leadforge verify` as a user runs it: the real binary, reaching the mail world only through the settings. */
 // Each run starts the real binary (tsx): on a loaded 2-core machine that alone takes seconds.
-describe('CLI: leadforge verify', { timeout: 180_000 }, () => {
+describe('CLI: leadforge verify', { timeout: 420_000 }, () => {
   let world: MailWorld;
   let dataDir: string;
   let pg: TestDatabase | undefined;
