@@ -25,13 +25,16 @@ export function BulkRunCard({ jobId, onClose }: { jobId: string; onClose: () => 
   const [filters, setFilters] = useState<ResultFilters>(NO_FILTERS);
   useEffect(() => setFilters(NO_FILTERS), [jobId]);
 
-  // The stream says when the job stops: fetch the final counts and results once more.
+  // When the job is first seen finished (the stream says it stopped, or it finished before the
+  // job itself was loaded, after a summary read while it was queued): fetch the final counts and
+  // results once more.
   const refresh = useRefreshBulk();
-  const wasLive = useRef(live);
+  const seenStatus = useRef<string | undefined>(undefined);
+  const finishedStatus = job.data && !isActive(job.data.status) ? `${jobId}:${job.data.status}` : undefined;
   useEffect(() => {
-    if (wasLive.current && !live) void refresh(jobId);
-    wasLive.current = live;
-  }, [live, jobId, refresh]);
+    if (finishedStatus && seenStatus.current !== finishedStatus) void refresh(jobId);
+    seenStatus.current = finishedStatus;
+  }, [finishedStatus, jobId, refresh]);
 
   // A job can finish before its stream opens: then the history still shows the figures it had
   // when it was listed, so it is asked again once the job is seen finished.
