@@ -173,6 +173,21 @@ describe('bulk find (finder.bulk job)', () => {
     expect(paging.statusCode).toBe(400);
   });
 
+  it('never saves the address of a person erased from the workspace (GDPR tombstone)', async () => {
+    const erase = await post('/api/v1/privacy/erasures', { email: 'michael@initech.test' });
+    expect(erase.statusCode).toBe(200);
+    const lead = (await post('/api/v1/leads', { first_name: 'Michael', last_name: 'Bolton', company_domain: 'initech.test' })).json() as { id: string };
+    const start = await post('/api/v1/find/bulk', { leadIds: [lead.id], save: true });
+    expect(start.statusCode).toBe(202);
+    await drain();
+    const job = (await get(`/api/v1/jobs/${start.json().id}`)).json();
+    expect(job.status).toBe('completed');
+    expect((await get(`/api/v1/leads/${lead.id}`)).json().email).toBeNull();
+    const results = (await get(`/api/v1/find/bulk/${start.json().id}/results`)).json();
+    expect(results.items[0].result).toMatchObject({ email: 'michael@initech.test', saved: 'erased_person' });
+    await post('/api/v1/privacy/erasures/lift', { email: 'michael@initech.test' });
+  });
+
   it('finds the people of an uploaded file and adds them as leads of a target list', async () => {
     const list = (await post('/api/v1/lists', { name: 'Found people' })).json() as { id: string };
     const m = multipart('people.csv', 'full_name,website\nMichael Bolton,https://initech.test\nMilton Waddams,initech.test\n');

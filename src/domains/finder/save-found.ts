@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
-import { addLeadsToList, createLead, leads, updateLead, type SourceRef } from '../leads/index.js';
+import { addLeadsToList, createLead, filterErasedPeople, leads, updateLead, type SourceRef } from '../leads/index.js';
 import type { PersonItemInput } from './people-of-list.js';
 import type { FindResult } from './types.js';
 
 /** What becomes of a found address when the job saves what it finds. */
-export type SaveOutcome = 'saved_to_lead' | 'created_lead' | 'added_existing_lead' | 'lead_has_email' | 'email_taken';
+export type SaveOutcome = 'saved_to_lead' | 'created_lead' | 'added_existing_lead' | 'lead_has_email' | 'email_taken' | 'erased_person';
 
 export interface SaveTarget {
   jobId: string;
@@ -16,11 +16,17 @@ export interface SaveTarget {
 /**
  * Where a found address would go (read only): onto the lead it was found for while that lead
  * still has no email, or as a lead of the target list. An address another lead already has is
- * never written twice (one lead per address): that lead joins the list instead.
+ * never written twice (one lead per address): that lead joins the list instead. The address of
+ * a person erased from the workspace (GDPR tombstone) is never saved: the finder must not bring
+ * them back.
  */
 export async function planSave(ctx: Ctx, item: PersonItemInput, result: FindResult, target: SaveTarget): Promise<SaveOutcome | null> {
   if (!result.email) return null;
   const workspaceId = requireWorkspaceId(ctx);
+  if (item.leadId || target.listId) {
+    const { erased } = await filterErasedPeople(ctx, [result.email], (email) => ({ email }));
+    if (erased.length > 0) return 'erased_person';
+  }
   const [owner] = await ctx.db
     .select({ id: leads.id })
     .from(leads)
