@@ -1,28 +1,12 @@
 import { z } from 'zod';
-import { REASON_PRIORITY, VERIFY_STATUSES, verifyEmailForWorkspace, verifyEmailInput } from '../../../domains/verify/index.js';
+import { verifyEmailForWorkspace, verifyEmailInput } from '../../../domains/verify/index.js';
 import { verifierNetFor } from '../../smtp-probe/index.js';
 import type { App } from '../types.js';
 import { verifyBulkRoutes } from './verify-bulk.routes.js';
+import { verifyResultView } from './verify-result-view.js';
 import { WORKSPACE_LIMITS, workspaceRateLimit } from '../workspace-rate-limit.js';
 
-const resultView = z.object({
-  email: z.string(),
-  status: z.enum(VERIFY_STATUSES),
-  reason: z.enum(REASON_PRIORITY),
-  score: z.number().int().min(0).max(100),
-  suggestion: z.string().nullable(),
-  checks: z.object({
-    syntax: z.boolean(),
-    domain: z.boolean().nullable(),
-    mx: z.array(z.object({ exchange: z.string(), priority: z.number().int() })),
-    smtp: z.string(),
-    catchAll: z.boolean().nullable(),
-    disposable: z.boolean(),
-    role: z.boolean(),
-    free: z.boolean(),
-    gibberish: z.boolean(),
-    provider: z.string().nullable(),
-  }),
+const resultView = verifyResultView.extend({
   chargedMilli: z.number().int(),
   charged: z.number(),
 });
