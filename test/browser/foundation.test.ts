@@ -58,7 +58,7 @@ describe('foundation UI', () => {
     await page.getByLabel('Workspace name').fill(owner.workspace);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/app/leads');
-    await page.getByTestId('coming-soon').waitFor();
+    await page.getByTestId('leads-page').waitFor();
     expect(await text(page, 'current-workspace-name')).toBe(owner.workspace);
     await page.getByTestId('verify-email-banner').waitFor();
     for (const item of ['Leads', 'Lists', 'Imports', 'Verify', 'Find', 'Jobs', 'Credits', 'Settings']) {
@@ -120,7 +120,7 @@ describe('foundation UI', () => {
     await page.getByTestId('email-verified').waitFor();
     await page.getByRole('link', { name: 'Continue to Leadforge' }).click();
     await page.waitForURL('**/app/leads');
-    await page.getByTestId('coming-soon').waitFor();
+    await page.getByTestId('leads-page').waitFor();
     expect(await page.getByTestId('verify-email-banner').count()).toBe(0);
 
     // Log out: back to the log-in page, and the app is closed until we log in again.

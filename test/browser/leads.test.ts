@@ -261,14 +261,17 @@ async function trashAndRestore(page: Page) {
   await page.getByTestId('confirm-action').click();
   await page.getByText('Deleted 1 lead').waitFor();
   await expectCount(rows(page), people.length - 1);
-  await page.getByTestId('leads-trash').check();
+  // The switch follows the URL (?trash=1), a render after the click: click, then wait for both.
+  await page.getByTestId('leads-trash').click();
   await page.waitForURL((u) => u.searchParams.get('trash') === '1');
+  await expect.poll(() => page.getByTestId('leads-trash').isChecked(), { timeout: 30_000 }).toBe(true);
   await expectCount(rows(page), 1);
   await rowOf(page, 'not-an-email').getByTestId('select-lead').check();
   await page.getByTestId('bulk-restore').click();
   await page.getByText('Restored 1 lead').waitFor();
   await page.getByTestId('leads-empty').filter({ hasText: 'The trash is empty' }).waitFor();
-  await page.getByTestId('leads-trash').uncheck();
+  await page.getByTestId('leads-trash').click();
+  await page.waitForURL((u) => u.searchParams.get('trash') === null);
   await expectCount(rows(page), people.length);
 }
 
@@ -294,7 +297,7 @@ async function searchAndViews(page: Page) {
   await dialog.waitFor({ state: 'detached' });
   await page.waitForURL((u) => !!u.searchParams.get('view') && !u.searchParams.get('f'));
   await expectCount(rows(page), 2);
-  expect(await page.getByTestId('saved-views').textContent()).toContain('Enigma team');
+  await expect.poll(() => page.getByTestId('saved-views').textContent(), { timeout: 30_000 }).toContain('Enigma team');
   await page.goto('/app/leads');
   await expectCount(rows(page), people.length);
   await page.getByTestId('saved-views').click();
