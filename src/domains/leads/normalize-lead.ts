@@ -10,6 +10,7 @@ import { normalizeLinkedinUrl } from './normalize-linkedin.js';
 import { joinName, splitFullName, tidyNamePart } from './normalize-name.js';
 import { normalizePhone } from './normalize-phone.js';
 import { cleanOrNull, foldText, sortKey } from './normalize-text.js';
+import { memoize } from './memo.js';
 import { normalizeDomain, normalizeTwitterUrl, normalizeWebsite } from './normalize-url.js';
 
 /** Everything about a lead that a write computes: the row minus identity, times and provenance. */
@@ -37,6 +38,18 @@ export const FIELD_COLUMN: Record<LeadField, keyof LeadState> = {
   lead_source: 'leadSource', stage: 'stage', tags: 'tags', notes: 'notes', owner_id: 'ownerId', deal_value: 'dealValue',
   closed_at: 'closedAt', revenue: 'revenue',
 };
+
+/**
+ * The pure normalizers whose inputs repeat across the rows of a file (countries, companies,
+ * websites, first and last names), remembered per distinct value; phones are remembered in
+ * normalizePhone itself.
+ */
+const countryCodeOf = memoize(countryCode);
+const companyKeyOf = memoize(companyMatchKey);
+const websiteOf = memoize(normalizeWebsite);
+const domainOf = memoize(normalizeDomain);
+const firstNameOf = memoize((v) => tidyNamePart(v, 'first'));
+const lastNameOf = memoize((v) => tidyNamePart(v, 'last'));
 
 const PLAIN_TEXT: LeadField[] = ['title', 'seniority', 'department', 'city', 'state', 'industry', 'lead_source'];
 
@@ -75,7 +88,7 @@ export function normalizeLead(patch: LeadPatch, previous: LeadState, options: No
 
   if (has('country')) {
     next.country = cleanOrNull(patch.country);
-    next.countryCode = next.country ? countryCode(next.country) : null;
+    next.countryCode = next.country ? countryCodeOf(next.country) : null;
     flag('country', next.country && !next.countryCode ? 'unrecognised country' : null);
   }
   if (has('email')) {
@@ -88,7 +101,7 @@ export function normalizeLead(patch: LeadPatch, previous: LeadState, options: No
   applyNames(patch, next);
   if (has('company')) {
     next.company = cleanCompanyName(patch.company ?? '');
-    next.companyNormalized = next.company ? companyMatchKey(next.company) || null : null;
+    next.companyNormalized = next.company ? companyKeyOf(next.company) || null : null;
   }
   applyWebsiteAndDomain(patch, previous, next, flag);
   applyPhones(patch, previous, next, flag);
@@ -119,8 +132,8 @@ function applyNames(patch: LeadPatch, next: LeadState) {
     return;
   }
   if (!hasFirst && !hasLast) return;
-  if (hasFirst) next.firstName = patch.first_name ? tidyNamePart(patch.first_name, 'first') : null;
-  if (hasLast) next.lastName = patch.last_name ? tidyNamePart(patch.last_name, 'last') : null;
+  if (hasFirst) next.firstName = patch.first_name ? firstNameOf(patch.first_name) : null;
+  if (hasLast) next.lastName = patch.last_name ? lastNameOf(patch.last_name) : null;
   const given = hasFull ? cleanOrNull(patch.full_name) : null;
   next.fullName = given ?? joinName(next.firstName, next.lastName);
 }
@@ -130,18 +143,18 @@ type Flag = (field: string, issue: string | null) => void;
 function applyWebsiteAndDomain(patch: LeadPatch, previous: LeadState, next: LeadState, flag: Flag) {
   if (patch.company_domain !== undefined) {
     const v = cleanOrNull(patch.company_domain);
-    const r = v ? normalizeDomain(v) : null;
+    const r = v ? domainOf(v) : null;
     next.companyDomain = r ? (r.ok ? r.domain : r.value) : null;
     flag('company_domain', r && !r.ok ? r.issue : null);
   }
   if (patch.website === undefined) return;
   const v = cleanOrNull(patch.website);
-  const r = v ? normalizeWebsite(v) : null;
+  const r = v ? websiteOf(v) : null;
   next.website = r ? (r.ok ? r.url : r.value) : null;
   flag('website', r && !r.ok ? r.issue : null);
   // The domain follows the website unless someone set a different domain on purpose.
   if (patch.company_domain === undefined && r?.ok) {
-    const old = previous.website ? normalizeWebsite(previous.website) : null;
+    const old = previous.website ? websiteOf(previous.website) : null;
     const derivedBefore = old?.ok ? old.domain : null;
     if (previous.companyDomain === null || previous.companyDomain === derivedBefore || 'company_domain' in previous.issues) {
       next.companyDomain = r.domain;

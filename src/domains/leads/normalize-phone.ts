@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import { memoize } from './memo.js';
 import { cleanText } from './normalize-text.js';
 
 export type PhoneType =
@@ -36,11 +37,19 @@ const TYPES: Record<NonNullable<NumberType>, PhoneType> = {
 /**
  * Phone numbers to E.164 with their type and country (libphonenumber's full metadata). A number
  * without an international prefix is read in `defaultCountry`, the lead's country. Invalid
- * numbers are kept as given, with the reason.
+ * numbers are kept as given, with the reason. Remembered per (region, input): a file repeats
+ * its switchboard numbers, and libphonenumber is the costliest step of a lead row.
  */
 export function normalizePhone(input: string, defaultCountry?: string | null): PhoneResult {
+  const region = defaultCountry && /^[A-Z]{2}$/.test(defaultCountry) ? defaultCountry : '--';
+  return remembered(region + input);
+}
+
+/** Key: the two-letter region ("--" for none) followed by the input as given. */
+const remembered = memoize((key: string) => parsePhone(key.slice(2), key.startsWith('--') ? undefined : (key.slice(0, 2) as CountryCode)));
+
+function parsePhone(input: string, region: CountryCode | undefined): PhoneResult {
   const given = cleanText(input);
-  const region = defaultCountry && /^[A-Z]{2}$/.test(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
   // Without a region, "0049 …" can only be the international call prefix used in most countries.
   const text = !region && /^00[1-9]/.test(given) ? `+${given.slice(2)}` : given;
   const international = /^\s*\+/.test(text);
@@ -50,14 +59,16 @@ export function normalizePhone(input: string, defaultCountry?: string | null): P
   } catch {
     parsed = undefined;
   }
-  if (!parsed || !parsed.isValid()) {
+  // With the full metadata a number has a type exactly when it is valid (isValid() runs the same
+  // type matching again): ask isValid() only when there is no type.
+  const type = parsed?.getType();
+  if (!parsed || (type === undefined && !parsed.isValid())) {
     const issue =
       !international && !region
         ? 'not a valid phone number without a country: add the lead\'s country or an international "+" prefix'
         : 'not a valid phone number';
     return { ok: false, phone: given, issue };
   }
-  const type = parsed.getType();
   return {
     ok: true,
     e164: parsed.number,
