@@ -97,6 +97,10 @@ describe('GDPR: person export, erasure and tombstones', () => {
     expect(split.kept).toEqual([{ email: 'someone@else.io' }]);
     expect(split.erased).toHaveLength(2);
     expect((await filterErasedPeople(otherCtx, rows, (r) => r)).erased).toEqual([]);
+    // Past 50 items a probe skips the hashing in a workspace that erased nobody: she is still found here.
+    const many = [...Array.from({ length: 60 }, (_, i) => ({ email: `filler${i}@else.io` })), { email: 'Erin.Gone@acme.com' }];
+    expect((await filterErasedPeople(ctx, many, (r) => r)).erased).toEqual([{ email: 'Erin.Gone@acme.com' }]);
+    expect((await filterErasedPeople(otherCtx, many, (r) => r)).kept).toHaveLength(61);
 
     // Enrichment and edits write identifiers onto existing leads (the finder saves a found address through updateLead).
     const nameOnly = await createLead(ctx, { first_name: 'Erin', last_name: 'Gone', company: 'Acme' });
