@@ -1,5 +1,5 @@
 import type { LeadPatch } from '../leads/index.js';
-import { leadPatchSchema, STAGES } from '../leads/index.js';
+import { leadPatchSchema, quickLeadPatch, STAGES } from '../leads/index.js';
 import type { ImportMapping } from './import-input.js';
 
 export interface RowProblem {
@@ -26,7 +26,8 @@ export function parseAmount(raw: string): number | null {
 
 /**
  * One file row as a lead patch: empty cells are left out, numbers and tags parsed, then the
- * API's own validation (leadPatchSchema). Pure. Problems name the column and value.
+ * API's own validation (leadPatchSchema, or quickLeadPatch's plain checks when they suffice).
+ * Pure. Problems name the column and value.
  */
 export function rowToPatch(cells: string[], mapping: ImportMapping, extraTags: string[]): { patch: LeadPatch | null; problems: RowProblem[] } {
   const raw: Record<string, unknown> = {};
@@ -52,6 +53,9 @@ export function rowToPatch(cells: string[], mapping: ImportMapping, extraTags: s
   }
   if (extraTags.length) raw.tags = [...((raw.tags as string[] | undefined) ?? []), ...extraTags];
   if (Object.keys(custom).length) raw.custom = custom;
+  // The usual row passes the plain checks without zod; any doubt goes to the schema for its exact messages.
+  const quick = problems.length ? null : quickLeadPatch(raw);
+  if (quick) return { patch: quick, problems };
   const parsed = leadPatchSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

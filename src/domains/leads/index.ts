@@ -3,6 +3,7 @@ export * from './leads.tables.js';
 export * from './fields.js';
 export { CUSTOM_FIELD_TYPES, checkCustomValue, type CustomFieldDef, type CustomFieldType, type CustomValue } from './custom-values.js';
 export { leadPatchSchema, createLeadSchema, leadFieldsShape, type LeadPatch, type CreateLeadInput } from './lead-input.js';
+export { quickLeadPatch } from './quick-lead-patch.js';
 export { type LeadView, type LeadDetailView, toLeadView } from './lead-view.js';
 export { type NoteView } from './note-view.js';
 export { type CustomFieldView } from './custom-field-view.js';
@@ -37,6 +38,7 @@ export { leadQueryShape, leadQuerySchema, resolveLeadQuery, type LeadQuery, type
 export { parseLeadFilter, FILTER_OPS, FILTER_LIMITS, type FilterNode, type FilterCondition, type FilterOp } from './lead-filter.js';
 export { FILTER_FIELD_NAMES } from './lead-filter-fields.js';
 export { countLeads, countLeadsSchema, SEARCH_COUNT_CAP, type LeadCount, type CountLeadsQuery } from './count-leads.js';
+export { withoutTableScan } from './workspace-scan.js';
 export { FUZZY_MIN_LENGTH } from './lead-search.js';
 export { createSavedView } from './create-saved-view.js';
 export { updateSavedView } from './update-saved-view.js';
