@@ -193,4 +193,12 @@ describe('import job', { timeout: 120_000 }, () => {
     const [row] = await ctx.db.select().from(leads).where(and(eq(leads.workspaceId, workspaceId), eq(leads.emailNormalized, 'ooo3499@delta.io')));
     expect(row?.lastName).toBe('L3499');
   });
+
+  it('cuts a big file into bigger blocks (fewer commits), a small one into blocks of 1,000', async () => {
+    const rows = [['Email'], ...Array.from({ length: 20_001 }, (_, i) => [`big${i}@blocks.io`])];
+    const up = await upload(deps, workspaceId, 'big.csv', csv(rows));
+    const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: [{ index: 0, header: 'Email', field: 'email' }] });
+    const refs = await queryRows<{ ref: string }>(ctx.db, sql`select ref from job_items where job_id = ${imp.jobId}::uuid order by seq`);
+    expect(refs.map((r) => r.ref)).toEqual(['rows:1-5000', 'rows:5001-10000', 'rows:10001-15000', 'rows:15001-20000', 'rows:20001-20001']);
+  });
 });

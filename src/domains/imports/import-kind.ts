@@ -16,6 +16,18 @@ import { writeImportChunk } from './write-import-chunk.js';
 export const IMPORT_JOB_KIND = 'imports.leads';
 /** Rows per job item; one item per chunk, so a chunk commits this many rows at once. */
 export const ROWS_PER_ITEM = 1_000;
+/**
+ * Rows per item of a file over BIG_FILE_ROWS: every block costs a claim, a transaction and a
+ * commit of the jobs engine and a dozen statements, which 1,000-row blocks pay 100 times for
+ * 100k rows (measured: 20k rows on PostgreSQL 5.9 s in blocks of 1,000, 4.5 s in blocks of
+ * 5,000). Small files keep small blocks: finer progress, and less to redo after a crash.
+ */
+export const ROWS_PER_BIG_ITEM = 5_000;
+export const BIG_FILE_ROWS = 20_000;
+
+export function rowsPerItem(totalRows: number): number {
+  return totalRows > BIG_FILE_ROWS ? ROWS_PER_BIG_ITEM : ROWS_PER_ITEM;
+}
 /** Rows prepared between two turns of the event loop, so a commit in flight is not held up. */
 const PREPARE_SLICE = 100;
 

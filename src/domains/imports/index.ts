@@ -23,7 +23,7 @@ export {
 } from './import-input.js';
 export { rowToPatch, parseAmount } from './row-to-patch.js';
 export { matchKeys } from './match-keys.js';
-export { importLeadsKind, IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';
+export { importLeadsKind, IMPORT_JOB_KIND, ROWS_PER_ITEM, ROWS_PER_BIG_ITEM, BIG_FILE_ROWS, rowsPerItem } from './import-kind.js';
 export type { UploadStore, StoredUpload, StoredUploadEntry, ImportDeps } from './upload-store.js';
 export { sweepUploads, UPLOAD_TTL_MS } from './sweep-uploads.js';
 export type { CopyRows } from './bulk-copy.js';

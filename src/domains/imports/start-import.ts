@@ -6,7 +6,7 @@ import { startJob } from '../jobs/index.js';
 import { createCustomField, ensureLeadSource, listCustomFields } from '../leads/index.js';
 import { createList, getList } from '../lists/index.js';
 import { assertActorRole } from '../workspaces/index.js';
-import { IMPORT_JOB_KIND, ROWS_PER_ITEM } from './import-kind.js';
+import { IMPORT_JOB_KIND, rowsPerItem } from './import-kind.js';
 import { startImportSchema, type StartImportInput } from './import-input.js';
 import { imports } from './imports.tables.js';
 import { rememberMapping } from './remember-mapping.js';
@@ -80,8 +80,9 @@ export async function startImport(ctx: Ctx, deps: ImportDeps, input: StartImport
 
 function* blocks(total: number) {
   const batch = [];
-  for (let from = 0; from < total; from += ROWS_PER_ITEM) {
-    const to = Math.min(total, from + ROWS_PER_ITEM);
+  const size = rowsPerItem(total);
+  for (let from = 0; from < total; from += size) {
+    const to = Math.min(total, from + size);
     batch.push({ ref: `rows:${from + 1}-${to}`, input: { from, to } });
     if (batch.length === 1000) yield batch.splice(0);
   }
