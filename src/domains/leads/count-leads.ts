@@ -5,6 +5,7 @@ import { queryRows } from '../../core/db.js';
 import { parseInput } from '../../core/validate.js';
 import { leadQueryShape, resolveLeadQuery } from './lead-query.js';
 import { leads } from './leads.tables.js';
+import { withoutTableScan } from './workspace-scan.js';
 
 /** Counts with a quick search stop here ("1,000+"): a broad term must not scan a million rows for a number. */
 export const SEARCH_COUNT_CAP = 1000;
@@ -31,10 +32,11 @@ export async function countLeads(ctx: Ctx, query: CountLeadsQuery = {}): Promise
   const resolved = await resolveLeadQuery(ctx, q);
   const cap = q.cap ?? (resolved.searching ? SEARCH_COUNT_CAP : undefined);
   const matching = sql`select 1 from ${leads} where ${resolved.where}`;
-  const [row] = await queryRows<{ n: number | string }>(
-    ctx.db,
-    cap === undefined ? sql`select count(*)::int as n from (${matching}) m` : sql`select count(*)::int as n from (${matching} limit ${cap + 1}) m`,
-  );
+  // A capped count is a LIMIT without an index order: kept off a scan of the whole table.
+  const [row] =
+    cap === undefined
+      ? await queryRows<{ n: number | string }>(ctx.db, sql`select count(*)::int as n from (${matching}) m`)
+      : await withoutTableScan(ctx, (c) => queryRows<{ n: number | string }>(c.db, sql`select count(*)::int as n from (${matching} limit ${cap + 1}) m`));
   const n = Number(row?.n ?? 0);
   return cap !== undefined && n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }

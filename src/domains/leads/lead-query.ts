@@ -12,6 +12,7 @@ import { fuzzyPossible, searchCondition } from './lead-search.js';
 import { loadCustomFieldDefs } from './lead-store.js';
 import { leadListItems, leads, type LeadViewRow } from './leads.tables.js';
 import { getVisibleSavedView } from './saved-view-access.js';
+import { withoutTableScan } from './workspace-scan.js';
 
 const stageList = z
   .string()
@@ -105,9 +106,8 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
  */
 async function needsFuzzySearch(ctx: Ctx, workspaceId: string, searches: string[]): Promise<boolean> {
   if (!searches.some(fuzzyPossible)) return false;
-  const found = await queryRows(
-    ctx.db,
-    sql`select 1 from ${leads} where ${and(eq(leads.workspaceId, workspaceId), isNull(leads.deletedAt), ...searches.map((s) => searchCondition(s)))} limit 1`,
+  const found = await withoutTableScan(ctx, (c) =>
+    queryRows(c.db, sql`select 1 from ${leads} where ${and(eq(leads.workspaceId, workspaceId), isNull(leads.deletedAt), ...searches.map((s) => searchCondition(s)))} limit 1`),
   );
   return found.length === 0;
 }
