@@ -94,6 +94,12 @@ describe('lead exports', () => {
       { id: ids[2], email: 'cy@zeta.io', annual_revenue: null, tags: [], 'custom.persona': null },
       { id: ids[0], email: 'ada@acme.com', annual_revenue: 1500.5, tags: ['a', 'b'], 'custom.persona': '@builder' },
     ]);
+
+    // CSV lines are built around the page query: they keep its order (the selection's; id order for one instant).
+    const { file: picked } = await runExport({ format: 'csv', leadIds: [ids[2], ids[0], ids[1]], columns: ['email'] });
+    expect(picked.body.replace(/^\ufeff/, '').split('\r\n')).toEqual(['email', 'cy@zeta.io', 'ada@acme.com', 'bob@acme.com', '']);
+    const { file: everyone } = await runExport({ format: 'csv', columns: ['id'] });
+    expect(everyone.body.replace(/^\ufeff/, '').split('\r\n')).toEqual(['id', ...[...ids].sort(), '']);
   });
 
   it('streams small exports directly and refuses bad requests with 4xx', async () => {

@@ -3,8 +3,8 @@ import type { Ctx } from '../../core/context.js';
 import { requireWorkspaceId } from '../../core/context.js';
 import { queryRows } from '../../core/db.js';
 import { validationError } from '../../core/errors.js';
-import { leadQuerySchema, resolveLeadQuery } from '../leads/index.js';
-import { columnSql, csvLineSql } from './export-columns.js';
+import { leadQuerySchema, resolveLeadQuery, withoutTableScan } from '../leads/index.js';
+import { columnSql, csvCellsSql, csvLinesSql } from './export-columns.js';
 import type { ExportScope } from './exports.tables.js';
 
 /** Rows per query: big enough that a million rows take 200 round trips, small enough to stay a few MB. */
@@ -27,10 +27,9 @@ export async function* leadBatches(
 ): AsyncGenerator<{ ids: string[]; values: unknown[][] }> {
   const workspaceId = requireWorkspaceId(ctx);
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
-  // csvLines: one value per row, the finished CSV line (see csvLineSql).
-  const select = options.csvLines
-    ? sql`${csvLineSql(columns)} as c0`
-    : sql.join(columns.map((c, i) => sql`${columnSql(c)} as ${sql.raw(`c${i}`)}`), sql`, `);
+  // csvLines: one value per row, the finished CSV line, built around the page (see csvLinesSql).
+  const select = options.csvLines ? csvCellsSql(columns) : sql.join(columns.map((c, i) => sql`${columnSql(c)} as ${sql.raw(`c${i}`)}`), sql`, `);
+  const lines = (page: SQL, orderBy: string[]) => (options.csvLines ? csvLinesSql(page, columns.length, orderBy) : page);
   const width = options.csvLines ? 1 : columns.length;
   const toValues = (rows: Row[]) => ({ ids: rows.map((r) => String(r._id)), values: rows.map((r) => Array.from({ length: width }, (_, i) => r[`c${i}`])) });
   assertScopeSupported(scope);
@@ -40,10 +39,13 @@ export async function* leadBatches(
       const ids = scope.leadIds.slice(i, i + 1000);
       const rows = await queryRows<Row>(
         ctx.db,
-        sql`select ${select}, leads.id as _id from unnest(${sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) with ordinality as s(id, n)
-              join leads on leads.id = s.id
-             where leads.workspace_id = ${workspaceId}::uuid and leads.deleted_at is null
-             order by s.n`,
+        lines(
+          sql`select ${select}, leads.id as _id, '' as _k, s.n as _n from unnest(${sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) with ordinality as s(id, n)
+                join leads on leads.id = s.id
+               where leads.workspace_id = ${workspaceId}::uuid and leads.deleted_at is null
+               order by s.n`,
+          ['_n'],
+        ),
       );
       if (rows.length) yield toValues(rows);
     }
@@ -53,7 +55,9 @@ export async function* leadBatches(
   for (;;) {
     const rows: Row[] = await queryRows<Row>(
       ctx.db,
-      scope.listId ? listPage(workspaceId, scope.listId, select, after, batchRows) : allPage(workspaceId, select, after, batchRows, matching),
+      scope.listId
+        ? lines(listPage(workspaceId, scope.listId, select, after, batchRows), ['_id'])
+        : lines(allPage(workspaceId, select, after, batchRows, matching), ['_t', '_id']),
     );
     if (rows.length === 0) return;
     yield toValues(rows);
@@ -97,7 +101,7 @@ function listPage(workspaceId: string, listId: string, select: SQL, after: { id:
 
 /** created_at is compared as text from the server: microseconds survive (a JS Date would round them). */
 function allPage(workspaceId: string, select: SQL, after: { k: string; id: string } | null, limit: number, matching?: SQL): SQL {
-  return sql`select ${select}, leads.id as _id, leads.created_at::text as _k
+  return sql`select ${select}, leads.id as _id, leads.created_at::text as _k, leads.created_at as _t
                from leads
               where leads.workspace_id = ${workspaceId}::uuid and leads.deleted_at is null ${matching ? sql`and ${matching}` : sql``}
                 ${after ? sql`and (leads.created_at, leads.id) > (${after.k}::timestamptz, ${after.id}::uuid)` : sql``}
@@ -113,6 +117,6 @@ export async function countScopeUpTo(ctx: Ctx, scope: ExportScope, cap: number):
     ? sql`select 1 from lead_list_items i join leads on leads.id = i.lead_id
            where i.list_id = ${scope.listId}::uuid and i.workspace_id = ${workspaceId}::uuid and leads.deleted_at is null limit ${cap + 1}`
     : sql`select 1 from leads where leads.workspace_id = ${workspaceId}::uuid and leads.deleted_at is null ${matching ? sql`and ${matching}` : sql``} limit ${cap + 1}`;
-  const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from (${inner}) s`);
+  const [row] = await withoutTableScan(ctx, (c) => queryRows<{ n: number }>(c.db, sql`select count(*)::int as n from (${inner}) s`));
   return row?.n ?? 0;
 }
