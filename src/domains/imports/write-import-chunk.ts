@@ -173,8 +173,8 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
  */
 async function insertLeads(ctx: Ctx, copy: CopyRows, options: ImportOptions, rows: (PreparedImportRow & { id: string })[]): Promise<Set<string>> {
   const values = rows.map((r) => {
-    const row = { ...r.prepared.row, id: r.id } as Record<string, unknown>;
-    return LEAD_COLUMNS.map((c) => row[c.key] ?? null);
+    const row = r.prepared.row as Record<string, unknown>;
+    return LEAD_COLUMNS.map((c) => (c.key === 'id' ? r.id : (row[c.key] ?? null)));
   });
   if (options.matchOn.includes('email')) {
     await ctx.db.execute(sql`savepoint import_copy`);

@@ -72,6 +72,12 @@ export interface NormalizedLead {
  * (unknown custom field, revenue on an open deal…) throw VALIDATION.
  */
 export function normalizeLead(patch: LeadPatch, previous: LeadState, options: NormalizeOptions): NormalizedLead {
+  const state = normalizeLeadState(patch, previous, options);
+  return { state, changes: diffFields(previous, state) };
+}
+
+/** normalizeLead without the diff: a new lead's row needs only the names of its fields (changedFields), not a from/to pair per field. */
+export function normalizeLeadState(patch: LeadPatch, previous: LeadState, options: NormalizeOptions): LeadState {
   const next: LeadState = { ...previous, issues: { ...previous.issues }, custom: { ...previous.custom } };
   const has = (f: keyof LeadPatch) => patch[f] !== undefined;
   const flag = (field: string, issue: string | null) => {
@@ -113,7 +119,7 @@ export function normalizeLead(patch: LeadPatch, previous: LeadState, options: No
   next.searchText = buildSearchText(next);
   next.sortLastName = sortKey(next.lastName);
   next.sortCompany = sortKey(next.companyNormalized ?? next.company);
-  return { state: next, changes: diffFields(previous, next) };
+  return next;
 }
 
 function applyNames(patch: LeadPatch, next: LeadState) {
@@ -266,6 +272,18 @@ function diffFields(previous: LeadState, next: LeadState) {
     if (from !== to) changes[`custom.${k}`] = { from, to };
   }
   return changes;
+}
+
+/** The keys of diffFields(previous, next), in the same order, without building the pairs. */
+export function changedFields(previous: LeadState, next: LeadState): string[] {
+  const fields: string[] = [];
+  for (const f of LEAD_FIELDS) {
+    const col = FIELD_COLUMN[f];
+    if (!sameValue(previous[col], next[col])) fields.push(f);
+  }
+  const keys = new Set([...Object.keys(previous.custom), ...Object.keys(next.custom)]);
+  for (const k of keys) if ((previous.custom[k] ?? null) !== (next.custom[k] ?? null)) fields.push(`custom.${k}`);
+  return fields;
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -2,7 +2,7 @@ import { validationError } from '../../core/errors.js';
 import type { CustomFieldDef } from './custom-values.js';
 import type { LeadPatch } from './lead-input.js';
 import type { LeadInsert } from './leads.tables.js';
-import { EMPTY_LEAD, normalizeLead } from './normalize-lead.js';
+import { changedFields, EMPTY_LEAD, normalizeLeadState } from './normalize-lead.js';
 import { stampProvenance } from './provenance.js';
 
 const IDENTIFYING = ['email', 'full_name', 'first_name', 'last_name', 'company', 'phone', 'mobile_phone', 'linkedin_url'] as const;
@@ -26,8 +26,8 @@ export function prepareLeadRow(
   if (!IDENTIFYING.some((f) => typeof patch[f] === 'string' && patch[f].trim() !== '')) {
     throw validationError(`A lead needs at least one of: ${IDENTIFYING.join(', ')}`);
   }
-  const { state, changes } = normalizeLead(patch, EMPTY_LEAD, { customFields: options.customFields, now: options.now });
-  const fields = Object.keys(changes);
+  const state = normalizeLeadState(patch, EMPTY_LEAD, { customFields: options.customFields, now: options.now });
+  const fields = changedFields(EMPTY_LEAD, state);
   return {
     row: {
       ...state,

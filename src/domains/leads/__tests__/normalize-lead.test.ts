@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../core/errors.js';
 import type { CustomFieldDef } from '../custom-values.js';
-import { EMPTY_LEAD, normalizeLead, type LeadState } from '../normalize-lead.js';
+import { changedFields, EMPTY_LEAD, normalizeLead, type LeadState } from '../normalize-lead.js';
 import { prepareLeadRow } from '../prepare-lead-row.js';
 
 const now = new Date('2026-03-01T10:00:00Z');
@@ -132,5 +132,16 @@ describe('prepareLeadRow (the per-row step of bulk imports)', () => {
 
   it('refuses a lead with nothing to identify it', () => {
     expect(() => prepareLeadRow({ title: 'CEO', city: 'Lyon' }, { workspaceId: 'ws', sourceId: 1, now, customFields: [] })).toThrow('A lead needs at least one of');
+  });
+});
+
+describe('changedFields', () => {
+  it('names the fields normalizeLead reports as changed, in its order', () => {
+    const first = run({ email: 'Jane@Acme.com', first_name: 'jane', company: 'Acme Inc.', tags: ['a'], custom: { tier: 'gold' } });
+    expect(first.state.email).toBe('jane@acme.com');
+    expect(changedFields(EMPTY_LEAD, first.state)).toEqual(Object.keys(first.changes));
+    const second = run({ email: 'jane@acme.com', title: 'CTO', custom: { tier: null } }, first.state);
+    expect(changedFields(first.state, second.state)).toEqual(Object.keys(second.changes));
+    expect(changedFields(first.state, second.state)).toEqual(['title', 'custom.tier']);
   });
 });
