@@ -32,13 +32,11 @@ export function parseAmount(raw: string): number | null {
 export function rowToPatch(cells: string[], mapping: ImportMapping, extraTags: string[]): { patch: LeadPatch | null; problems: RowProblem[] } {
   const raw: Record<string, unknown> = {};
   const custom: Record<string, string> = {};
-  const columnOf = new Map<string, { header: string; value: string }>();
   const problems: RowProblem[] = [];
   for (const col of mapping) {
     if (!col.field) continue;
     const value = (cells[col.index] ?? '').trim();
     if (!value) continue;
-    columnOf.set(col.field.startsWith('custom.') ? `custom.${col.field.slice(7)}` : col.field, { header: col.header, value });
     if (col.field.startsWith('custom.')) custom[col.field.slice(7)] = value;
     else if (INTEGER_FIELDS.has(col.field) || NUMBER_FIELDS.has(col.field)) {
       const n = parseAmount(value);
@@ -58,6 +56,7 @@ export function rowToPatch(cells: string[], mapping: ImportMapping, extraTags: s
   if (quick) return { patch: quick, problems };
   const parsed = leadPatchSchema.safeParse(raw);
   if (!parsed.success) {
+    const columnOf = columnsByField(cells, mapping);
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
       const field = path[0] === 'custom' ? `custom.${path[1]}` : path[0]!;
@@ -67,4 +66,15 @@ export function rowToPatch(cells: string[], mapping: ImportMapping, extraTags: s
     return { patch: null, problems };
   }
   return { patch: problems.length ? null : parsed.data, problems };
+}
+
+/** Field → the column (header) and value it came from: only rows the schema refuses need it. */
+function columnsByField(cells: string[], mapping: ImportMapping): Map<string, { header: string; value: string }> {
+  const columnOf = new Map<string, { header: string; value: string }>();
+  for (const col of mapping) {
+    if (!col.field) continue;
+    const value = (cells[col.index] ?? '').trim();
+    if (value) columnOf.set(col.field, { header: col.header, value });
+  }
+  return columnOf;
 }
