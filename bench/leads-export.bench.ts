@@ -8,7 +8,7 @@
 // The PostgreSQL database `leadforge_bench_export` is kept between runs (seeding 2M leads takes
 // minutes); it is re-seeded when its counts differ from --rows.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -119,9 +119,13 @@ async function exportOnce(database: Database, workspaceId: string, dataDir: stri
   const columns = [...CANONICAL_FIELDS, 'custom.persona', 'custom.score'];
   const exp = { id: `bench-${format}`, workspaceId, format, columns, scope: {} };
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   const r = await peakRss(() => writeExportFile(ctx, exp, (out) => writeLeadExport(ctx, exp, out)));
   const seconds = (Date.now() - t0) / 1000;
-  return { rows: r.value.result.rowCount, bytes: r.value.bytes, seconds, peakMb: r.peakMb, baseMb: r.baseMb, columns: columns.length };
+  // This process's CPU (user + system): the rest of the wall time is the database (or waiting for a core on a loaded machine).
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { rows: r.value.result.rowCount, bytes: r.value.bytes, seconds, nodeCpuSeconds, peakMb: r.peakMb, baseMb: r.baseMb, columns: columns.length };
 }
 
 export async function run(): Promise<void> {
@@ -129,7 +133,11 @@ export async function run(): Promise<void> {
   const embeddedRows = Number(arg('embedded-rows', '100000'));
   const dbs = arg('db', 'postgres,embedded').split(',');
   const formats = arg('formats', 'csv').split(',') as ExportFormat[];
-  const out: string[] = ['| database | leads exported (in the workspace / in the database) | format | columns | time | rows/s | file | peak RSS (before) |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const out: string[] = [
+    `Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start.`,
+    '| database | leads exported (in the workspace / in the database) | format | columns | time | Node CPU | rows/s | file | peak RSS (before) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const kind of dbs) {
     const dir = mkdtempSync(join(tmpdir(), 'lf-bench-export-'));
     const n = kind === 'postgres' ? rows : embeddedRows;
@@ -139,7 +147,7 @@ export async function run(): Promise<void> {
         log(`${opened.label}: exporting ${n.toLocaleString('en')} leads to ${format}…`);
         const r = await exportOnce(opened.database, opened.workspaceId, dir, format);
         out.push(
-          `| ${opened.label} | ${r.rows.toLocaleString('en')} / ${(kind === 'postgres' ? 2 * n : n).toLocaleString('en')} | ${format} | ${r.columns} | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(0)} MB | ${r.peakMb} MB (${r.baseMb} MB) |`,
+          `| ${opened.label} | ${r.rows.toLocaleString('en')} / ${(kind === 'postgres' ? 2 * n : n).toLocaleString('en')} | ${format} | ${r.columns} | ${r.seconds.toFixed(1)} s | ${r.nodeCpuSeconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(0)} MB | ${r.peakMb} MB (${r.baseMb} MB) |`,
         );
         log(out.at(-1)!);
       }
