@@ -28,14 +28,13 @@ export function prepareLeadRow(
   }
   const state = normalizeLeadState(patch, EMPTY_LEAD, { customFields: options.customFields, now: options.now });
   const fields = changedFields(EMPTY_LEAD, state);
-  return {
-    row: {
-      ...state,
-      workspaceId: options.workspaceId,
-      provenance: stampProvenance({}, fields, options.sourceId, options.now),
-      createdAt: options.now,
-      updatedAt: options.now,
-    },
-    fields,
-  };
+  // The state is this call's own new object: completed in place (a copy of its ~45 columns per
+  // row was a tenth of a bulk import's preparation).
+  const row = Object.assign(state, {
+    workspaceId: options.workspaceId,
+    provenance: stampProvenance({}, fields, options.sourceId, options.now),
+    createdAt: options.now,
+    updatedAt: options.now,
+  });
+  return { row, fields };
 }
