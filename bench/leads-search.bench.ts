@@ -158,6 +158,8 @@ async function measure(world: World, runs: number, rows: number): Promise<string
     ['count', 'count: tag vip', '/api/v1/leads/count?filter=' + filter({ field: 'tags', op: 'eq', value: 'vip' })],
     ['count', 'count: created in the last 90 days of 2025', '/api/v1/leads/count?filter=' + filter({ field: 'created_at', op: 'between', value: ['2025-10-01', '2025-12-31'] })],
     ['count', 'count: all leads', '/api/v1/leads/count'],
+    // No index serves a city: every lead of the workspace is read.
+    ['count', 'count: city = paris (no index on city)', '/api/v1/leads/count?filter=' + filter({ field: 'city', op: 'eq', value: 'paris' })],
     ['count', 'count: search "smith" (capped at 1,000)', '/api/v1/leads/count?q=smith'],
   ];
   const out: string[] = [];
