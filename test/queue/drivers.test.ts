@@ -27,6 +27,31 @@ const concurrencyKind = defineJobKind({
   },
 });
 
+/** An I/O-bound kind (its chunks wait, like SMTP probes): counts its chunks at once, and the CPU-bound ones running meanwhile. */
+const ioConcurrency = { active: 0, max: 0, maxBesideCpu: 0 };
+const ioKind = defineJobKind({
+  kind: 'test.io_wait',
+  ioBound: true,
+  payload: z.object({ count: z.number().int(), delayMs: z.number().int() }),
+  chunkSize: 5,
+  *seedItems(_ctx, p) {
+    yield Array.from({ length: p.count }, (_, i) => ({ ref: String(i) }));
+  },
+  async process(_ctx, chunk) {
+    ioConcurrency.active++;
+    ioConcurrency.max = Math.max(ioConcurrency.max, ioConcurrency.active);
+    if (concurrency.active > 0) ioConcurrency.maxBesideCpu = Math.max(ioConcurrency.maxBesideCpu, ioConcurrency.active);
+    await new Promise((r) => setTimeout(r, chunk.payload.delayMs));
+    ioConcurrency.active--;
+    return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const }));
+  },
+});
+
+const resetCounters = () => {
+  Object.assign(concurrency, { active: 0, max: 0 });
+  Object.assign(ioConcurrency, { active: 0, max: 0, maxBesideCpu: 0 });
+};
+
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -47,6 +72,7 @@ describe('in-process driver', () => {
 
   beforeAll(async () => {
     registerJobKind(concurrencyKind);
+    registerJobKind(ioKind);
     queue = new InProcessQueue();
     t = await createJobsTestApp({ queue });
     ws = (await createUserWithWorkspace(t)).workspaceId;
@@ -65,6 +91,24 @@ describe('in-process driver', () => {
       // At most its concurrency; on a loaded machine it may not reach all three at once.
       expect(concurrency.max).toBeLessThanOrEqual(3);
       expect(concurrency.max).toBeGreaterThan(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('runs chunks of I/O-bound kinds in their own pool, beside a full CPU pool', async () => {
+    const worker = new InProcessWorker(t.ctx(), queue, workerSettings({ ...fast, concurrency: 1, ioConcurrency: 4, pollMs: 60_000 }));
+    resetCounters();
+    const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
+    const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
+    worker.start();
+    try {
+      await waitFor(() => getJob(ctx, { jobId: io.id }), (j) => j.status === 'completed');
+      await waitFor(() => getJob(ctx, { jobId: cpu.id }), (j) => j.status === 'completed');
+      expect(concurrency.max).toBe(1);
+      expect(ioConcurrency.max).toBeLessThanOrEqual(4);
+      // Several I/O chunks at once while the one CPU slot was taken.
+      expect(ioConcurrency.maxBesideCpu).toBeGreaterThan(1);
     } finally {
       await worker.stop();
     }
@@ -118,6 +162,7 @@ describe.skipIf(!redisUrl)('BullMQ driver (TEST_REDIS_URL)', () => {
 
   beforeAll(async () => {
     registerJobKind(concurrencyKind);
+    registerJobKind(ioKind);
     redis = new Redis(redisUrl!, { maxRetriesPerRequest: null });
     queue = new BullmqQueue(redis, prefix);
     t = await createJobsTestApp({ queue });
@@ -126,6 +171,7 @@ describe.skipIf(!redisUrl)('BullMQ driver (TEST_REDIS_URL)', () => {
   });
   afterAll(async () => {
     await queue?.queue.obliterate({ force: true }).catch(() => undefined);
+    await queue?.ioQueue.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await t?.close();
     redis?.disconnect();
@@ -145,6 +191,22 @@ describe.skipIf(!redisUrl)('BullMQ driver (TEST_REDIS_URL)', () => {
       const done = await waitFor(() => getJob(ctx, { jobId: job.id }), (j) => j.status === 'completed');
       expect(done).toMatchObject({ processed: 300, succeeded: 300 });
       expect(await effectsOf(ctx, job.id)).toEqual({ total: 300, distinct: 300 });
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
+  it('sends chunks of I/O-bound kinds to their own queue, run beside a full CPU pool', async () => {
+    const workers = startWorkers(1, { concurrency: 1, ioConcurrency: 4 });
+    resetCounters();
+    try {
+      const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
+      const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
+      await waitFor(() => getJob(ctx, { jobId: io.id }), (j) => j.status === 'completed');
+      await waitFor(() => getJob(ctx, { jobId: cpu.id }), (j) => j.status === 'completed');
+      expect(concurrency.max).toBe(1);
+      expect(ioConcurrency.max).toBeLessThanOrEqual(4);
+      expect(ioConcurrency.maxBesideCpu).toBeGreaterThan(1);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }

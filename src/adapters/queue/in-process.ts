@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.js';
-import { claimNextChunk, runClaimedChunk, type ChunkRef, type JobQueue } from '../../domains/jobs/index.js';
+import { claimNextChunk, jobKinds, runClaimedChunk, type ChunkRef, type JobQueue, type KindFilter } from '../../domains/jobs/index.js';
 import type { ChunkWorker, WorkerSettings } from './worker-settings.js';
 
 type Listener = (refs: ChunkRef[]) => void;
@@ -26,9 +26,14 @@ export class InProcessQueue implements JobQueue {
   }
 }
 
-/** Leases due chunks from the database, up to `concurrency` at once, and runs them. */
+/**
+ * Leases due chunks from the database and runs them: up to `concurrency` CPU-bound chunks and,
+ * beside them, up to `ioConcurrency` chunks of I/O-bound kinds.
+ */
 export class InProcessWorker implements ChunkWorker {
   private active = new Set<Promise<unknown>>();
+  private activeCpu = 0;
+  private activeIo = 0;
   private pumping = false;
   private again = false;
   private stopping = false;
@@ -75,19 +80,36 @@ export class InProcessWorker implements ChunkWorker {
     });
   }
 
+  /** What this worker may take now: anything, only I/O-bound kinds, all but them, or nothing. */
+  private room(): KindFilter | 'any' | 'none' {
+    const cpuFree = this.activeCpu < this.settings.concurrency;
+    const ioFree = this.activeIo < this.settings.ioConcurrency;
+    if (cpuFree && ioFree) return 'any';
+    if (cpuFree) return { except: jobKinds.ioBound() };
+    if (ioFree) return { only: jobKinds.ioBound() };
+    return 'none';
+  }
+
   private async pump(): Promise<void> {
-    while (!this.stopping && this.active.size < this.settings.concurrency) {
+    while (!this.stopping) {
+      const room = this.room();
+      if (room === 'none') return;
       let claimed;
       try {
-        claimed = await claimNextChunk(this.ctx, this.settings.workerId);
+        claimed = await claimNextChunk(this.ctx, this.settings.workerId, room === 'any' ? undefined : room);
       } catch (err) {
         this.ctx.log.error({ err }, 'could not claim a job chunk');
         return;
       }
       if (!claimed) return;
+      const io = jobKinds.isIoBound(claimed.job?.kind);
+      if (io) this.activeIo++;
+      else this.activeCpu++;
       const run: Promise<unknown> = runClaimedChunk(this.ctx, claimed, this.settings)
         .catch((err) => this.ctx.log.error({ err, jobId: claimed.jobId, chunk: claimed.chunkNo }, 'chunk run failed'))
         .finally(() => {
+          if (io) this.activeIo--;
+          else this.activeCpu--;
           this.active.delete(run);
           this.wake();
         });

@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 
 /** How a worker process runs chunks. Defaults suit production; tests shorten the times. */
 export interface WorkerSettings {
-  /** Chunks run at once by this process. */
+  /** CPU-bound chunks run at once by this process. */
   concurrency: number;
+  /** Chunks of I/O-bound kinds (`ioBound`: SMTP, provider APIs) run at once, beside the CPU-bound ones. */
+  ioConcurrency: number;
   /** Lease renewal of a running chunk. */
   heartbeatMs: number;
   /** A running chunk silent for this long is taken back (its worker is presumed dead). */
@@ -21,6 +23,7 @@ export function workerSettings(overrides: Partial<WorkerSettings> = {}): WorkerS
   const heartbeatMs = overrides.heartbeatMs ?? 5_000;
   return {
     concurrency: 2,
+    ioConcurrency: 8,
     heartbeatMs,
     staleMs: overrides.staleMs ?? heartbeatMs * 6,
     pollMs: 1_000,

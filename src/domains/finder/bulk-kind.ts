@@ -41,6 +41,7 @@ export function finderBulkKind(netOf: (ctx: Ctx) => VerifierNet) {
     kind: FINDER_BULK_KIND,
     payload: finderBulkPayload,
     chunkSize: 100,
+    ioBound: true,
     billing: { feature: 'email_find' },
     describe: (p) => `Find emails (${p.source})${p.skipSmtp ? ', no SMTP' : ''}`,
     seedItems: (ctx, p) => (p.listId ? peopleOfList(ctx, p.listId) : p.leadIds ? peopleOfLeads(ctx, p.leadIds) : p.filter ? peopleOfFilter(ctx, p.filter) : []),

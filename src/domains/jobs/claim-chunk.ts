@@ -84,16 +84,28 @@ export function claimChunk(ctx: Ctx, ref: Pick<ChunkRef, 'jobId' | 'workspaceId'
   );
 }
 
+/** Which kinds a worker with a full pool can still take: only these, or all but these. */
+export type KindFilter = { only: string[] } | { except: string[] };
+
+const kindCondition = (filter: KindFilter | undefined): SQL => {
+  if (!filter) return sql``;
+  // Kind names are `domain.verb` ([a-z0-9_.]): a comma-joined list is a safe single parameter.
+  if ('only' in filter) return sql` and j.kind = any(string_to_array(${filter.only.join(',')}, ','))`;
+  return filter.except.length ? sql` and j.kind <> all(string_to_array(${filter.except.join(',')}, ','))` : sql``;
+};
+
 /**
- * Leases the next due chunk of any job (the in-process driver's queue is the table itself).
- * Lowest chunk number first, so that concurrent jobs advance side by side instead of in turn.
+ * Leases the next due chunk of any job (the in-process driver's queue is the table itself),
+ * optionally of some kinds only. Lowest chunk number first, so that concurrent jobs advance
+ * side by side instead of in turn.
  */
-export function claimNextChunk(ctx: Ctx, workerId: string): Promise<ClaimedChunk | null> {
+export function claimNextChunk(ctx: Ctx, workerId: string, kinds?: KindFilter): Promise<ClaimedChunk | null> {
   const now = ctx.clock.now();
+  if (kinds && 'only' in kinds && kinds.only.length === 0) return Promise.resolve(null);
   return claim(
     ctx,
     sql`select c.job_id, c.chunk_no from job_chunks c join jobs j on j.id = c.job_id
-         where c.status = 'pending' and c.run_at <= ${tsParam(now)} and j.status in ('queued', 'running')
+         where c.status = 'pending' and c.run_at <= ${tsParam(now)} and j.status in ('queued', 'running')${kindCondition(kinds)}
          order by c.chunk_no, c.run_at, c.job_id
          limit 1
          for update of c skip locked`,

@@ -1,16 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import type { ChunkRef } from './job-queue.js';
-import { jobChunks } from './jobs.tables.js';
+import { jobChunks, jobs } from './jobs.tables.js';
 
 /** The pending chunks of a job, as refs to dispatch. */
 export async function pendingChunkRefs(ctx: Ctx, workspaceId: string, jobId: string): Promise<ChunkRef[]> {
   const rows = await ctx.db
-    .select({ chunkNo: jobChunks.chunkNo, generation: jobChunks.generation, runAt: jobChunks.runAt })
+    .select({ chunkNo: jobChunks.chunkNo, generation: jobChunks.generation, runAt: jobChunks.runAt, kind: jobs.kind })
     .from(jobChunks)
+    .innerJoin(jobs, and(eq(jobs.id, jobChunks.jobId), eq(jobs.workspaceId, jobChunks.workspaceId)))
     .where(and(eq(jobChunks.jobId, jobId), eq(jobChunks.workspaceId, workspaceId), eq(jobChunks.status, 'pending')))
     .orderBy(asc(jobChunks.chunkNo));
-  return rows.map((r) => ({ jobId, workspaceId, chunkNo: r.chunkNo, generation: r.generation, runAt: r.runAt }));
+  return rows.map((r) => ({ jobId, workspaceId, chunkNo: r.chunkNo, generation: r.generation, kind: r.kind, runAt: r.runAt }));
 }
 
 /**

@@ -16,7 +16,7 @@ export { pauseJob } from './pause-job.js';
 export { resumeJob } from './resume-job.js';
 export { cancelJob } from './cancel-job.js';
 export { retryFailedItems } from './retry-failed-items.js';
-export { claimChunk, claimNextChunk, type ClaimedChunk } from './claim-chunk.js';
+export { claimChunk, claimNextChunk, type ClaimedChunk, type KindFilter } from './claim-chunk.js';
 export { runClaimedChunk, type ChunkRunOptions, type ChunkRunResult } from './run-chunk.js';
 export { maintainJobs, type MaintenanceOptions, type MaintenanceReport } from './maintain-jobs.js';
 export { maybeFinalizeJob } from './finalize-job.js';

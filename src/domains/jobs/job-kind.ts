@@ -69,6 +69,12 @@ export interface JobKind<P = unknown> {
   kind: string;
   payload: z.ZodType<P>;
   chunkSize: number;
+  /**
+   * The chunks wait on remote servers (SMTP, provider APIs), not on our CPU: a worker runs them
+   * in its I/O pool (`ioConcurrency` chunks at once, beside the `concurrency` of CPU-bound
+   * chunks), so that enough of them are in flight to keep the per-host connection caps busy.
+   */
+  ioBound?: boolean;
   /** Credits per item: the feature charged and, by default, its cost from the credits domain. */
   billing?: {
     feature: string;
@@ -108,6 +114,15 @@ export class JobKindRegistry {
 
   list(): string[] {
     return [...this.kinds.keys()].sort();
+  }
+
+  /** The kinds whose chunks run in the workers' I/O pool. */
+  ioBound(): string[] {
+    return [...this.kinds.values()].filter((k) => k.ioBound).map((k) => k.kind);
+  }
+
+  isIoBound(kind: string | undefined): boolean {
+    return kind !== undefined && Boolean(this.kinds.get(kind)?.ioBound);
   }
 }
 

@@ -7,6 +7,8 @@ export interface ChunkRef {
   workspaceId: string;
   chunkNo: number;
   generation: number;
+  /** The job's kind: queues that keep I/O-bound chunks apart route by it (absent: a CPU-bound chunk). */
+  kind?: string;
   /** Not before (retry backoff); absent: now. */
   runAt?: Date;
 }

@@ -12,8 +12,9 @@ interface RefRow {
   workspace_id: string;
   chunk_no: number;
   generation: number;
+  kind: string;
 }
-const toRef = (r: RefRow): ChunkRef => ({ jobId: r.job_id, workspaceId: r.workspace_id, chunkNo: Number(r.chunk_no), generation: Number(r.generation) });
+const toRef = (r: RefRow): ChunkRef => ({ jobId: r.job_id, workspaceId: r.workspace_id, chunkNo: Number(r.chunk_no), generation: Number(r.generation), kind: r.kind });
 
 export interface MaintenanceOptions {
   /** A running chunk without a heartbeat for this long belongs to a dead worker. */
@@ -43,7 +44,7 @@ export async function maintainJobs(ctx: Ctx, options: MaintenanceOptions): Promi
                last_error = 'the worker stopped responding; chunk taken back', updated_at = ${tsParam(now)}
           from jobs j
          where j.id = c.job_id and c.status = 'running' and c.heartbeat_at < ${tsParam(cutoff)}
-        returning c.job_id, c.workspace_id, c.chunk_no, c.generation, j.status as job_status`,
+        returning c.job_id, c.workspace_id, c.chunk_no, c.generation, j.kind, j.status as job_status`,
   );
   // A dead worker's chunk of a cancelled job ends cancelled, not pending.
   for (const r of reclaimed as (RefRow & { job_status: string })[]) {
@@ -64,7 +65,7 @@ export async function maintainJobs(ctx: Ctx, options: MaintenanceOptions): Promi
             from jobs j
            where j.id = c.job_id and j.status in ('queued', 'running') and c.status = 'pending' and c.run_at <= ${tsParam(now)}
              and (c.dispatched_at is null or c.dispatched_at < ${tsParam(new Date(now.getTime() - options.redispatchAfterMs))})
-          returning c.job_id, c.workspace_id, c.chunk_no, c.generation`,
+          returning c.job_id, c.workspace_id, c.chunk_no, c.generation, j.kind`,
     );
     redispatched = lost.length;
     await dispatchChunks(ctx, lost.map(toRef));

@@ -33,7 +33,7 @@ export async function releaseChunk(ctx: Ctx, input: { chunk: ClaimedChunk; polic
         returning generation`,
   );
   if (rows[0]) {
-    await dispatchChunks(ctx, [{ jobId: chunk.jobId, workspaceId: chunk.workspaceId, chunkNo: chunk.chunkNo, generation: Number(rows[0].generation), runAt }]);
+    await dispatchChunks(ctx, [{ jobId: chunk.jobId, workspaceId: chunk.workspaceId, chunkNo: chunk.chunkNo, generation: Number(rows[0].generation), kind: chunk.job?.kind, runAt }]);
   }
 }
 

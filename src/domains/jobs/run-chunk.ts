@@ -69,7 +69,7 @@ export async function runClaimedChunk(baseCtx: Ctx, chunk: ClaimedChunk, options
   }
   if (result.kind === 'discarded') return 'discarded';
   if (result.remaining > 0) {
-    await dispatchChunks(ctx, [{ jobId: chunk.jobId, workspaceId: chunk.workspaceId, chunkNo: chunk.chunkNo, generation: result.generation, runAt: result.runAt ?? undefined }]);
+    await dispatchChunks(ctx, [{ jobId: chunk.jobId, workspaceId: chunk.workspaceId, chunkNo: chunk.chunkNo, generation: result.generation, kind: job.kind, runAt: result.runAt ?? undefined }]);
     return 'rescheduled';
   }
   await maybeFinalizeJob(ctx, { jobId: chunk.jobId });

@@ -34,7 +34,8 @@ const leadIdOf = (input: unknown): string | null => {
 /**
  * Bulk verification on the jobs engine: an item per address (ref = the address as given),
  * chunks of 1,000 verified together (one DNS lookup and shared connections per domain; the
- * connections stay open for the next chunk), each
+ * connections stay open for the next chunk; I/O-bound: a worker runs several chunks at once so
+ * that every domain's capped connections stay busy), each
  * billed `email_verify` and refunded when the answer is unknown. Stats count statuses and
  * reasons (`valid`, `reason:accepted`…). With `writeToLeads`, the chunk's transaction also
  * writes the statuses to the leads.
@@ -44,6 +45,7 @@ export function verifyBulkKind(netOf: (ctx: Ctx) => VerifierNet) {
     kind: VERIFY_BULK_KIND,
     payload: verifyBulkPayload,
     chunkSize: 1000,
+    ioBound: true,
     billing: { feature: 'email_verify' },
     describe: (p) => `Verify emails (${p.source})${p.skipSmtp ? ', no SMTP' : ''}`,
     seedItems: (ctx, p) => (p.listId ? leadsOfList(ctx, p.listId) : p.filter ? leadsOfFilter(ctx, p.filter) : []),

@@ -14,16 +14,17 @@ export function registerWorker(program: Command) {
   program
     .command('worker')
     .description('run jobs only (scale-out): with REDIS_URL any number of workers share the chunks through BullMQ; without it they lease chunks from the database')
-    .option('--concurrency <n>', 'chunks run at once by this process', positiveInt('concurrency'), 2)
+    .option('--concurrency <n>', 'CPU-bound chunks run at once by this process', positiveInt('concurrency'), 2)
+    .option('--io-concurrency <n>', 'chunks of I/O-bound jobs (bulk verify, bulk find) run at once beside them', positiveInt('io-concurrency'), 8)
     .option('--no-scheduler', 'do not run scheduled tasks here (another process does)')
-    .action(async (opts: { concurrency: number; scheduler: boolean }) => {
+    .action(async (opts: { concurrency: number; ioConcurrency: number; scheduler: boolean }) => {
       await runWithRuntime(
         async (rt) => {
           if (rt.database.kind === 'pglite') {
             rt.log.warn('worker on the embedded database: it must be the only process using the data directory (serve runs its own worker)');
           }
-          const worker = await startJobWorker(rt, { settings: { concurrency: opts.concurrency }, scheduler: opts.scheduler });
-          rt.log.info({ concurrency: opts.concurrency, driver: rt.services.queue?.driver, database: rt.database.kind }, 'leadforge worker running');
+          const worker = await startJobWorker(rt, { settings: { concurrency: opts.concurrency, ioConcurrency: opts.ioConcurrency }, scheduler: opts.scheduler });
+          rt.log.info({ concurrency: opts.concurrency, ioConcurrency: opts.ioConcurrency, driver: rt.services.queue?.driver, database: rt.database.kind }, 'leadforge worker running');
           const stop = async (signal: string) => {
             rt.log.info(`${signal} received: finishing running chunks`);
             await worker.stop(30_000);
