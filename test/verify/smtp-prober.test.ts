@@ -124,17 +124,35 @@ describe('smtpProber against scripted servers', () => {
     expect(server.commands).not.toContain('DATA');
   });
 
-  it('keepAlive: an idle connection gives its slot up at once to a probe waiting for the host', async () => {
+  it('keepAlive: an idle connection goes at once to a probe waiting for the host, which uses it', async () => {
     const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
     closers.push(server.close);
     const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 10 });
     await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['a@scripted.test'], keepAlive: true });
     const started = Date.now();
-    // A probe without keepAlive (the finder's) must not wait for the idle connection to time out.
+    // A probe without keepAlive (the finder's) must not wait for the idle connection to time out:
+    // it takes the idle connection over (a MAIL FROM, no new greeting and EHLO), then ends it.
     const answers = await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['b@scripted.test'] });
     expect(answers[0]).toMatchObject({ code: 250 });
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(2);
+    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RSET', 'MAIL FROM:<p@example.org>', 'RCPT TO:<b@scripted.test>', 'RSET', 'QUIT']);
     expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
+  });
+
+  it('keepAlive: a probe waiting for the host gets the connection with its transaction open (no RSET, no MAIL FROM)', async () => {
+    const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
+    closers.push(server.close);
+    const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 3 });
+    const ask = (locals: string[]) => prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: locals.map((l) => `${l}@scripted.test`), keepAlive: true });
+    // Two bulk chunks probing the same host at once, one connection allowed.
+    const [first, second] = await Promise.all([ask(['a']), ask(['b', 'c'])]);
+    expect([...first, ...second].map((a) => a.kind === 'reply' && a.code)).toEqual([250, 250, 250]);
+    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RCPT TO:<b@scripted.test>', 'RCPT TO:<c@scripted.test>', 'RSET', 'QUIT']);
+    // Three recipients filled the connection: the next probe opens a new one.
+    await ask(['d']);
+    expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
+    await prober.close!();
+    expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
+    expect(server.commands).not.toContain('DATA');
   });
 });

@@ -16,8 +16,11 @@ const ADDRESS_TTL_MS = 60_000;
 /** How long a connection kept for reuse (`keepAlive`) stays open unused; servers allow minutes. */
 export const IDLE_CONNECTION_MS = 5_000;
 
-/** `sent`: recipients asked on this connection so far (over every use). */
-type Session = { conn: SmtpConnection; host: string; release: () => void; sent: number };
+/**
+ * `sent`: recipients asked on this connection so far (over every use). `open`: a mail
+ * transaction is open (MAIL FROM accepted, no RSET since): the next recipients can go at once.
+ */
+type Session = { conn: SmtpConnection; host: string; release: () => void; sent: number; open: boolean };
 type OpenResult = { session: Session } | { failed: SmtpAnswer };
 
 /**
@@ -26,13 +29,13 @@ type OpenResult = { session: Session } | { failed: SmtpAnswer };
  * up to N RCPT TO per connection (a new connection after 452 "too many recipients"), RSET,
  * QUIT. Host names are resolved through the verifier's own DNS.
  */
-export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter } {
+export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter<Session> } {
   /** Connections kept open for reuse, per MX host; they hold their host's slot while idle. */
   const idle = new Map<string, Array<{ session: Session; timer: NodeJS.Timeout }>>();
-  // Someone waits for a host whose slots are taken: an idle connection gives its slot up.
-  const limiter = new HostLimiter(s.maxConnectionsPerHost, (host) => {
+  // Someone waits for a host whose slots are taken: an idle connection goes to them (or gives its slot up).
+  const limiter = new HostLimiter<Session>(s.maxConnectionsPerHost, (host) => {
     const session = takeIdle(host);
-    if (session) void endSession(session);
+    if (session && !limiter.handOff(host, session)) void endSession(session);
   });
   let closed = false;
 
@@ -51,9 +54,16 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     session.release();
   }
 
-  /** Keeps a connection (after RSET) for the next probe of its host, unless someone waits for the slot. */
+  /**
+   * Keeps a connection (after RSET) for the next probe of its host, or hands it to a probe
+   * waiting for the host right now: a MAIL FROM on it costs one round trip, a new connection
+   * three (greeting, EHLO, MAIL FROM) plus the TCP handshake.
+   */
   function park(session: Session) {
-    if (closed || limiter.waitingFor(session.host) > 0 || !session.conn.usable) return endSession(session);
+    if (closed || !session.conn.usable) return endSession(session);
+    if (limiter.waitingFor(session.host) > 0) return limiter.handOff(session.host, session) ? undefined : endSession(session);
+    // Only handed on with its transaction open; kept idle it must have been RSET.
+    if (session.open) return endSession(session);
     session.conn.idle(true);
     const entry = {
       session,
@@ -77,7 +87,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     for (let session = takeIdle(host); session; session = takeIdle(host)) {
       try {
         const from = await session.conn.command(`MAIL FROM:<${s.mailFrom}>`);
-        if (from.code === 250) return session;
+        if (from.code === 250) return Object.assign(session, { open: true });
       } catch {
         // closed while idle (server timeout): open a new one
       }
@@ -111,7 +121,24 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
       return { failed: { kind: 'unreachable', detail: `${host}: ${(e as Error).message}` } };
     }
     if (addresses.length === 0) return { failed: { kind: 'unreachable', detail: `${host}: no address` } };
-    const release = await limiter.acquire(host);
+    const got = await limiter.acquireOrTake(host);
+    if ('handed' in got) {
+      const session = got.handed;
+      if (session.open) return { session };
+      try {
+        const from = await session.conn.command(`MAIL FROM:<${s.mailFrom}>`);
+        if (from.code === 250) return { session: Object.assign(session, { open: true }) };
+      } catch {
+        // broken meanwhile: a new connection on the same slot
+      }
+      session.conn.close();
+      return openWith(host, addresses, session.release, plainOnly);
+    }
+    return openWith(host, addresses, got.release, plainOnly);
+  }
+
+  /** A new connection on a slot already held (`release` gives it back). */
+  async function openWith(host: string, addresses: string[], release: () => void, plainOnly: boolean): Promise<OpenResult> {
     let conn: SmtpConnection | undefined;
     try {
       conn = await openFirst(addresses, s);
@@ -138,7 +165,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
       }
       const from = await conn.command(`MAIL FROM:<${s.mailFrom}>`);
       if (from.code !== 250) return fail(conn, release, reply('mail', from));
-      return { session: { conn, host, release, sent: 0 } };
+      return { session: { conn, host, release, sent: 0, open: true } };
     } catch (e) {
       conn?.close();
       release();
@@ -234,8 +261,15 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
               break;
             }
           }
-          const rset = await conn.command('RSET').catch(() => null);
-          if (rset?.code !== 250) reusable = false;
+          // A probe of this host is waiting: it gets the connection with the transaction still open
+          // (RSET + MAIL FROM would cost it two round trips; the recipients of the earlier probe
+          // stay in a transaction that never reaches DATA, and count against the same budget).
+          const handOn = reusable && session.sent + sent < perConnection && limiter.waitingFor(host) > 0;
+          if (!handOn) {
+            const rset = await conn.command('RSET').catch(() => null);
+            if (rset?.code !== 250) reusable = false;
+            else session.open = false;
+          }
         } catch {
           // The connection broke: the address it was on is answered; the others go on a new one.
           reusable = false;

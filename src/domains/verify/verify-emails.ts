@@ -82,7 +82,38 @@ async function verifyDomain(
   if (skipSmtp || isDisposableDomain(domain)) {
     return { results: emails.map((e) => result(e, skipSmtp ? 'skipped' : 'not_probed', cachedDomain?.catchAll ?? null)), domainWrite: newFacts };
   }
-  const probe = await probeDomain(net, domain, facts.hosts, emails, cachedDomain?.catchAll ?? null, options.keepConnections);
-  const learned = !cachedDomain || (cachedDomain.catchAll === null && probe.catchAll !== null);
-  return { results: emails.map((e) => result(e, probe.checks.get(e)!, probe.catchAll)), domainWrite: learned ? { facts, catchAll: probe.catchAll } : null };
+  const known = cachedDomain?.catchAll ?? null;
+  // Another call (a bulk job's concurrent chunk) is probing this domain's random address now:
+  // its answer serves here too, one probe per domain instead of one per chunk.
+  const elsewhere = known === null ? catchAllBeingLearnt(net).get(domain) : undefined;
+  let learnt: ((v: boolean | null) => void) | undefined;
+  if (known === null && !elsewhere) {
+    const learning = catchAllBeingLearnt(net);
+    let resolve!: (v: boolean | null) => void;
+    learning.set(domain, new Promise((r) => (resolve = r)));
+    learnt = (v) => {
+      learning.delete(domain);
+      resolve(v);
+    };
+  }
+  let probe;
+  try {
+    probe = await probeDomain(net, domain, facts.hosts, emails, elsewhere ? NOT_HERE : known, options.keepConnections);
+  } finally {
+    learnt?.(probe?.catchAll ?? null);
+  }
+  const catchAll = elsewhere ? await elsewhere : probe.catchAll;
+  const learned = !cachedDomain || (cachedDomain.catchAll === null && catchAll !== null);
+  return { results: emails.map((e) => result(e, probe.checks.get(e)!, catchAll)), domainWrite: learned ? { facts, catchAll } : null };
+}
+
+/** Tells probeDomain not to probe a random address (its catch-all answer comes from elsewhere). */
+const NOT_HERE = false;
+
+/** Catch-all answers being learnt right now, per verifier (its connections and caps are per process). */
+const learningByNet = new WeakMap<VerifierNet, Map<string, Promise<boolean | null>>>();
+function catchAllBeingLearnt(net: VerifierNet): Map<string, Promise<boolean | null>> {
+  let m = learningByNet.get(net);
+  if (!m) learningByNet.set(net, (m = new Map()));
+  return m;
 }
