@@ -5,8 +5,6 @@
 // TEST_DATABASE_URL. `--people-per-company=N` (10), `--companies=N` (100), `--latency-ms=N` (50),
 // `--profile=FILE` (CPU profile of the finding).
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { systemClock } from '../src/core/clock.js';
 import { defaultVerifyConfig, testConfig } from '../src/core/config.js';
@@ -17,6 +15,7 @@ import { findPeople, PATTERNS, renderPattern, nameKeys, type PatternId, type Per
 import { workspaces } from '../src/domains/workspaces/index.js';
 import { createTestDatabase } from '../test/helpers/db.js';
 import type { Company, HostStats } from '../test/finderworld/world.js';
+import { profileOption, startProfiler } from './fixtures/profiler.js';
 
 export const description = 'email finder: 1,000 people at 100 companies, 50 ms per SMTP reply, cap 2 per host — probes per person and time vs bound';
 
@@ -67,7 +66,7 @@ export async function run(args: string[]) {
     const net = verifierNetFor(config);
 
     const worldCpuBefore = (await mail.stats()).cpuS;
-    const profileTo = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+    const profileTo = profileOption(args);
     const profiler = profileTo ? await startProfiler() : undefined;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
@@ -132,21 +131,6 @@ async function worldProcess(companies: Company[], latencyMs: number) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('close');
       await exited;
-    },
-  };
-}
-
-/** `--profile=FILE`: a CPU profile of the main thread while people are found (open it in Chrome's DevTools). */
-async function startProfiler() {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stopInto(file: string) {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
     },
   };
 }

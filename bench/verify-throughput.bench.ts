@@ -10,7 +10,7 @@
 //   T_h >= delay × ceil((N_h + 3·k_h) / cap);   bound = max_h T_h   (DNS, CPU, database free).
 // Target: reuse finishes within 1.5× its bound, and no host ever sees more than `cap` connections.
 //
-// `npm run bench -- verify-throughput [--addresses=10000] [--domains=100] [--delay-ms=50] [--cap=2] [--io-chunks=8] [--only=job,direct,single]`
+// `npm run bench -- verify-throughput [--addresses=10000] [--domains=100] [--delay-ms=50] [--cap=2] [--io-chunks=8] [--only=job,direct,single] [--profile=FILE]`
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { testConfig } from '../src/core/config.js';
 import type { Ctx } from '../src/core/context.js';
@@ -26,6 +26,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultVerifyConfig, type VerifyConfig } from '../src/core/config.js';
 import type { SlowHostStats } from '../test/mailworld/slow-world.js';
+import { profileOption, startProfiler } from './fixtures/profiler.js';
 
 export const description = 'bulk SMTP verification: 10,000 addresses over 100 slow domains (50 ms per reply, 2 connections per MX host) against the lower bound';
 
@@ -77,6 +78,8 @@ export async function run(args: string[]) {
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
       const worldCpuBefore = (await world.stats()).cpuS;
+      const profileTo = profileOption(args);
+      const profiler = profileTo ? await startProfiler() : undefined;
       let reasons: string[];
       if (mode === 'direct') {
         reasons = (await verifyEmails(ctx, net, emails)).map((x) => x.reason);
@@ -92,7 +95,7 @@ export async function run(args: string[]) {
           for (;;) {
             const job = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}`, headers: owner.headers })).json() as { status: string };
             if (!['queued', 'running'].includes(job.status)) break;
-            await new Promise((r) => setTimeout(r, 20));
+            await new Promise((r) => setTimeout(r, 50));
           }
         } finally {
           await worker.stop();
@@ -110,6 +113,7 @@ export async function run(args: string[]) {
         }
       }
       const seconds = (performance.now() - started) / 1000;
+      if (profiler && profileTo) await profiler.stopInto(profileTo.replace(/(\.cpuprofile)?$/, `-${mode}-${r}.cpuprofile`));
       lag.disable();
       const cpu = process.cpuUsage(cpuBefore);
       const cpuS = (cpu.user + cpu.system) / 1e6;
