@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
+import { queryRows } from '../../src/core/db.js';
+import { fuzzyPrefilter } from '../../src/domains/leads/fuzzy-prefilter.js';
 import { countLeads, createLead, deleteLead, listLeads } from '../../src/domains/leads/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
@@ -67,6 +70,38 @@ describe('lead quick search', () => {
     expect(await names('glob')).toEqual(['Wang Li']);
     expect(await names('qqqzzz')).toEqual([]);
     expect(await names('wiliams', other)).toEqual(['Venus Williams']);
+  });
+
+  it('never loses a close spelling to the substring prefilter (checked against pg_trgm itself)', async () => {
+    const texts = [
+      'serena williams serena@tennis.example grand slam inc tennis.example palm beach',
+      'zoe muller zoe.mueller@acme-gmbh.example acme gmbh head of sales',
+      'wang li wang.li@globex.example globex analytics globex.example',
+      'patricia schneider p.schneider@initech.example initech software account executive munich',
+      'giulia esposito giulia@ferrari-logistics.example ferrari logistics operations director rome',
+    ];
+    // Typos of every word of 4+ letters: a letter dropped, doubled, replaced or swapped with the next.
+    const typos = new Set<string>();
+    for (const w of texts.flatMap((x) => x.split(/[^a-z0-9]+/)).filter((x) => x.length >= 4)) {
+      for (let i = 0; i < w.length; i++) {
+        typos.add(w.slice(0, i) + w.slice(i + 1));
+        typos.add(w.slice(0, i) + w[i] + w.slice(i));
+        typos.add(w.slice(0, i) + (w[i] === 'x' ? 'q' : 'x') + w.slice(i + 1));
+        if (i + 1 < w.length) typos.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      }
+    }
+    const pairs = [...typos].flatMap((t) => texts.map((x) => [t, x]));
+    const rows = await queryRows<{ t: string; s: string; similar: boolean }>(
+      t.ctx().db,
+      sql`select p->>0 as t, p->>1 as s, (p->>0) <% (p->>1) as similar from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) p`,
+    );
+    const filtered = rows.filter((r) => r.similar && fuzzyPrefilter(r.t));
+    expect(filtered.length).toBeGreaterThan(300); // the check below covers many real matches
+    const lost = filtered.filter((r) => !fuzzyPrefilter(r.t)!.some((w) => r.s.includes(w)));
+    expect(lost).toEqual([]);
+    // …and it does reject most rows that are not close (what makes it worth having).
+    const rejected = rows.filter((r) => !r.similar && fuzzyPrefilter(r.t) && !fuzzyPrefilter(r.t)!.some((w) => r.s.includes(w)));
+    expect(rejected.length).toBeGreaterThan(rows.filter((r) => !r.similar).length / 2);
   });
 
   it('counts a search up to the cap', async () => {

@@ -1,5 +1,6 @@
 import { and, or, sql, type SQL } from 'drizzle-orm';
 import { likeEscape } from './compile-lead-filter.js';
+import { fuzzyPrefilter } from './fuzzy-prefilter.js';
 import { leads } from './leads.tables.js';
 import { foldText } from './normalize-text.js';
 
@@ -23,7 +24,8 @@ const isEmailTerm = (t: string) => t.indexOf('@') > 0;
  *   index range (btree), never an unbounded trigram scan (1.5–2.8 s at 1M rows, DESIGN.md).
  * - `fuzzy`: close spellings too (`<%`, pg_trgm word similarity: "wiliams" finds "Williams").
  *   Costly per row (~20× ILIKE), so the caller asks for it only when the plain search finds
- *   nothing in the workspace (see `needsFuzzySearch`).
+ *   nothing in the workspace (see `needsFuzzySearch`), and it runs only on rows that pass a
+ *   substring test it implies (fuzzy-prefilter.ts).
  *
  * Returns undefined for a blank query.
  */
@@ -35,7 +37,7 @@ export function searchCondition(q: string, options: { fuzzy?: boolean } = {}): S
     ...terms.map((t) => {
       if (isEmailTerm(t)) return sql`${leads.emailNormalized} like ${`${likeEscape(t)}%`}`;
       const contains = sql`${leads.searchText} ilike ${`%${likeEscape(t)}%`}`;
-      return options.fuzzy && t.length >= FUZZY_MIN_LENGTH ? or(contains, sql`${t}::text <% ${leads.searchText}`) : contains;
+      return options.fuzzy && t.length >= FUZZY_MIN_LENGTH ? or(contains, closeSpelling(t)) : contains;
     }),
   );
 }
@@ -43,6 +45,14 @@ export function searchCondition(q: string, options: { fuzzy?: boolean } = {}): S
 /** Whether a search could find more with close spellings (it has a term of 3+ characters that is not an address). */
 export function fuzzyPossible(q: string): boolean {
   return termsOf(q).some((t) => t.length >= FUZZY_MIN_LENGTH && !isEmailTerm(t));
+}
+
+/** `t <% search_text`, behind a substring test that most rows fail cheaply (fuzzy-prefilter.ts): 76 → 19 ms for a typo at 1M leads. */
+function closeSpelling(t: string): SQL {
+  const similar = sql`${t}::text <% ${leads.searchText}`;
+  const windows = fuzzyPrefilter(t);
+  if (!windows) return similar;
+  return sql`((${sql.join(windows.map((w) => sql`strpos(${leads.searchText}, ${w}) > 0`), sql` or `)}) and ${similar})`;
 }
 
 function prefixCondition(prefix: string): SQL {
