@@ -72,4 +72,36 @@ describe('writeImportChunk (bulk write path)', { timeout: 120_000 }, () => {
     expect(counts).toEqual({ created: 3, updated: 0, skipped: 1, invalid: 0, duplicates: 0 });
     expect(await emails()).toEqual(['free@race.io:Free', 'old@race.io:New', 'taken@race.io:Raced']);
   });
+
+  it('leads in the trash match no row, by LinkedIn URL or name and company domain; live ones do (one lookup per kind of key)', async () => {
+    const ws = ctx.workspaceId!;
+    const url = (slug: string) => `https://www.linkedin.com/in/${slug}`;
+    await ctx.db.insert(leads).values([
+      { workspaceId: ws, firstName: 'Tina', lastName: 'Trash', companyDomain: 'trash.io', linkedinUrl: url('tina-trash'), deletedAt: new Date() },
+      { workspaceId: ws, firstName: 'Lou', lastName: 'Live', companyDomain: 'live.io', linkedinUrl: url('lou-live') },
+      { workspaceId: ws, firstName: 'Nia', lastName: 'Named', companyDomain: 'named.io' },
+      { workspaceId: ws, firstName: 'Ned', lastName: 'Gone', companyDomain: 'gone.io', deletedAt: new Date() },
+    ]);
+    const cols = [
+      { index: 0, header: 'First', field: 'first_name' },
+      { index: 1, header: 'Last', field: 'last_name' },
+      { index: 2, header: 'Domain', field: 'company_domain' },
+      { index: 3, header: 'LinkedIn', field: 'linkedin_url' },
+    ];
+    const up = await upload(deps, ws, 'trash.csv', 'First,Last,Domain,LinkedIn\nx,y,z.io,\n');
+    const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: cols, options: { matchOn: ['linkedin', 'name_company'] } });
+    const options = importOptionsSchema.parse({ matchOn: ['linkedin', 'name_company'] });
+    const records = [
+      { rowNumber: 2, cells: ['Tina', 'Again', 'other.io', url('tina-trash')] },
+      { rowNumber: 3, cells: ['Lou', 'Again', 'other.io', url('lou-live')] },
+      { rowNumber: 4, cells: ['Nia', 'Named', 'named.io', ''] },
+      { rowNumber: 5, cells: ['Ned', 'Gone', 'gone.io', ''] },
+    ];
+    const { rows, errors } = prepareImportRows(records, { mapping: cols, options, workspaceId: ws, sourceId: 1, now: new Date(), customFields: [] });
+    const counts = await withTransaction(ctx, (tx) =>
+      writeImportChunk(tx, copyRows, { id: imp.id, sourceId: 1, listId: null, options, customFields: [] }, rows, errors),
+    );
+    // Tina and Ned are in the trash: new leads; Lou (LinkedIn) and Nia (name + domain) are live: skipped.
+    expect(counts).toEqual({ created: 2, updated: 0, skipped: 2, invalid: 0, duplicates: 0 });
+  });
 });
