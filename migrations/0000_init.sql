@@ -621,6 +621,7 @@ CREATE INDEX "leads_domain_idx" ON "leads" USING btree ("workspace_id","company_
 CREATE INDEX "leads_linkedin_idx" ON "leads" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("workspace_id","phone");--> statement-breakpoint
 CREATE INDEX "leads_tags_idx" ON "leads" USING gin ("tags");--> statement-breakpoint
+CREATE INDEX "leads_tagged_idx" ON "leads" USING btree ("workspace_id","tags") WHERE deleted_at is null and tags <> '{}'::text[];--> statement-breakpoint
 CREATE INDEX "leads_search_trgm_idx" ON "leads" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "verify_domain_cache_expires_idx" ON "verify_domain_cache" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "verify_result_cache_expires_idx" ON "verify_result_cache" USING btree ("expires_at");--> statement-breakpoint

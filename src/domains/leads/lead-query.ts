@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { requireWorkspaceId } from '../../core/context.js';
 import { queryRows } from '../../core/db.js';
 import { getVisibleLists, visibleListsWhere } from '../lists/index.js';
-import { compileLeadFilter } from './compile-lead-filter.js';
+import { compileLeadFilter, taggedSql } from './compile-lead-filter.js';
 import type { CustomFieldDef } from './custom-values.js';
 import { STAGES, type Stage } from './fields.js';
 import { filterConditions, parseLeadFilter, type FilterNode } from './lead-filter.js';
@@ -81,7 +81,7 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
     eq(leads.workspaceId, workspaceId),
     q.deleted === 'true' ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
     q.stage ? inArray(leads.stage, q.stage.split(',').map((s) => s.trim() as Stage)) : undefined,
-    q.tag ? arrayContains(leads.tags, [q.tag]) : undefined,
+    q.tag ? and(taggedSql(), arrayContains(leads.tags, [q.tag])) : undefined,
     q.has_email === 'true' ? isNotNull(leads.emailNormalized) : q.has_email === 'false' ? isNull(leads.emailNormalized) : undefined,
     q.owner_id ? eq(leads.ownerId, q.owner_id) : undefined,
     ...[...new Set([q.list_id, view?.query.list_id])].filter((x): x is string => !!x).map((listId) =>
