@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
 import { queryRows } from '../../core/db.js';
 import { leads, type LeadRow } from '../leads/index.js';
@@ -202,12 +202,12 @@ function isUniqueViolation(e: unknown): boolean {
 
 /**
  * The live leads of the workspace sharing a match key with a row, locked until the chunk commits.
- * One statement per kind of key, each served by its own (workspace_id, key) index whatever the
- * statistics say: with one `OR` of the three, and statistics from when the table was small (a
- * fresh database, autovacuum behind a big import), PostgreSQL read the whole workspace through
- * another index per block — 3 s a block at 900k leads. LinkedIn and domain lookups leave
- * `deleted_at` out of the WHERE for the same reason (a partial `deleted_at IS NULL` index looked
- * cheaper than theirs) and drop deleted leads here.
+ * Each value is probed on its own (workspace_id, key) index (a LATERAL subquery per value), so the
+ * plan does not depend on statistics: with one `= any(5,000 values)` PostgreSQL read the whole
+ * workspace through another index per block whenever `leads` had no fresh statistics (a fresh
+ * database, autovacuum behind a big import, the embedded database which has no autovacuum) —
+ * 1M rows took 550 s, 2–3 s a block near the end. LinkedIn and domain probes lock deleted leads
+ * too (a `deleted_at IS NULL` there made a partial index look cheaper) and drop them here.
  */
 async function findMatches(ctx: Ctx, rows: PreparedImportRow[], options: ImportOptions): Promise<LeadRow[]> {
   const emails = new Set<string>();
@@ -220,23 +220,37 @@ async function findMatches(ctx: Ctx, rows: PreparedImportRow[], options: ImportO
       else if (k.startsWith('n:')) domains.add(r.prepared.row.companyDomain!);
     }
   }
-  const workspace = eq(leads.workspaceId, requireWorkspaceId(ctx));
-  const lookups: SQL[] = [];
-  if (emails.size) lookups.push(and(workspace, isNull(leads.deletedAt), sql`${leads.emailNormalized} = any(${pgArray([...emails])}::text[])`)!);
-  if (linkedins.size) lookups.push(and(workspace, sql`${leads.linkedinUrl} = any(${pgArray([...linkedins])}::text[])`)!);
-  if (domains.size) lookups.push(and(workspace, sql`${leads.companyDomain} = any(${pgArray([...domains])}::text[])`)!);
+  // Skipping needs only the keys: no point in reading whole rows.
+  const keysOnly = options.dedupe === 'skip' && options.duplicatesInFile === 'first';
   const found = new Map<string, LeadRow>();
-  for (const where of lookups) {
-    for (const lead of await lockedLeads(ctx, where, options)) if (lead.deletedAt === null && !found.has(lead.id)) found.set(lead.id, lead);
+  const probes: [string, Set<string>][] = [['email_normalized', emails], ['linkedin_url', linkedins], ['company_domain', domains]];
+  for (const [column, values] of probes) {
+    if (values.size === 0) continue;
+    for (const lead of await lockedLeads(ctx, column, [...values], keysOnly)) if (lead.deletedAt === null && !found.has(lead.id)) found.set(lead.id, lead);
   }
   return [...found.values()];
 }
 
-function lockedLeads(ctx: Ctx, where: SQL, options: ImportOptions): Promise<LeadRow[]> {
-  if (options.dedupe !== 'skip' || options.duplicatesInFile !== 'first') return ctx.db.select().from(leads).where(where).for('update');
-  // Skipping needs only the keys: no point in reading whole rows.
-  const { id, emailNormalized, linkedinUrl, firstName, lastName, companyDomain, issues, deletedAt } = getTableColumns(leads);
-  return ctx.db.select({ id, emailNormalized, linkedinUrl, firstName, lastName, companyDomain, issues, deletedAt }).from(leads).where(where).for('update') as unknown as Promise<LeadRow[]>;
+const KEY_COLUMNS = sql.raw('id, email_normalized, linkedin_url, first_name, last_name, company_domain, issues, deleted_at');
+const ALL_COLUMNS = Object.entries(getTableColumns(leads));
+
+async function lockedLeads(ctx: Ctx, column: string, values: string[], keysOnly: boolean): Promise<LeadRow[]> {
+  const live = column === 'email_normalized' ? sql`and deleted_at is null` : sql``;
+  const raw = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select l.* from unnest(${pgArray(values)}::text[]) as k(v)
+        cross join lateral (
+          select ${keysOnly ? KEY_COLUMNS : sql.raw('*')} from leads
+           where workspace_id = ${requireWorkspaceId(ctx)}::uuid and ${sql.raw(column)} = k.v ${live}
+             for update
+        ) l`,
+  );
+  // As drizzle maps a select's row: each column's own decoder, the same driver values.
+  return raw.map((r) => {
+    const lead: Record<string, unknown> = {};
+    for (const [key, col] of ALL_COLUMNS) if (col.name in r) lead[key] = r[col.name] === null ? null : col.mapFromDriverValue(r[col.name]);
+    return lead as LeadRow;
+  });
 }
 
 /** What this import did to a lead: in an earlier block (`created` / `updated` / `skipped`), or in this one (`block`). */
