@@ -21,6 +21,8 @@ async function probeWith(script: Script, recipients: string[], settings: { maxRe
     maxRecipientsPerConnection: settings.maxRecipientsPerConnection ?? 20,
   });
   const answers = await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients });
+  // The goodbye (RSET, QUIT) goes on in the background; close() waits for it.
+  await prober.close!();
   return { answers, commands: server.commands };
 }
 
@@ -104,21 +106,21 @@ describe('smtpProber against scripted servers', () => {
     expect((answers[0] as { detail: string }).detail).toMatch(/no reply within 500 ms/);
   });
 
-  it('keepAlive: the next probe of the host reuses the open connection (RSET, then a new MAIL FROM), up to the recipients cap', async () => {
+  it('keepAlive: the next probe of the host reuses the open connection and its mail transaction, up to the recipients cap', async () => {
     const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
     closers.push(server.close);
     const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 3 });
     const ask = (locals: string[]) => prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: locals.map((l) => `${l}@scripted.test`), keepAlive: true });
     await ask(['a']);
     await ask(['b']);
-    // One connection so far: EHLO once, MAIL FROM for each probe, no QUIT yet.
-    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RSET', 'MAIL FROM:<p@example.org>', 'RCPT TO:<b@scripted.test>', 'RSET']);
+    // One connection so far: EHLO and MAIL FROM once, the second probe's RCPT at once, no QUIT yet.
+    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RCPT TO:<b@scripted.test>']);
     expect(prober.limiter.activeFor('mx.scripted.test')).toBe(1);
-    // The third recipient fills the connection (cap 3): it is closed, and the next probe opens a new one.
+    // The third recipient fills the connection (cap 3): it ends (RSET, QUIT), and the next probe opens a new one.
     await ask(['c', 'd']);
     expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
-    expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(1);
     await prober.close!();
+    expect(server.commands.slice(4, 6)).toEqual(['RCPT TO:<c@scripted.test>', 'RSET']);
     expect(server.commands.filter((c) => c === 'QUIT')).toHaveLength(2);
     expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
     expect(server.commands).not.toContain('DATA');
@@ -130,16 +132,33 @@ describe('smtpProber against scripted servers', () => {
     const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 10 });
     await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['a@scripted.test'], keepAlive: true });
     const started = Date.now();
-    // A probe without keepAlive (the finder's) must not wait for the idle connection to time out:
-    // it takes the idle connection over (a MAIL FROM, no new greeting and EHLO), then ends it.
+    // A probe without keepAlive must not wait for the idle connection to time out: it takes the
+    // idle connection over (no new greeting, EHLO or MAIL FROM), then ends it.
     const answers = await prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: ['b@scripted.test'] });
     expect(answers[0]).toMatchObject({ code: 250 });
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RSET', 'MAIL FROM:<p@example.org>', 'RCPT TO:<b@scripted.test>', 'RSET', 'QUIT']);
+    await prober.close!();
+    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RCPT TO:<b@scripted.test>', 'RSET', 'QUIT']);
     expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
   });
 
-  it('keepAlive: a probe waiting for the host gets the connection with its transaction open (no RSET, no MAIL FROM)', async () => {
+  it('keepAlive: a kept connection the server closed while idle costs no answer: its address goes to a new connection', async () => {
+    // The first connection answers 421 (closing) to anything after its first recipient.
+    const script: Script = (line, state) => plain((_l, n) => (state.connection === 1 && n >= 2 ? '421 4.4.2 idle timeout, closing' : '250 Ok'))(line, state);
+    const server = await startScriptedSmtp('127.0.0.30', script);
+    closers.push(server.close);
+    const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 10 });
+    const ask = (locals: string[]) => prober.probe({ domain: 'scripted.test', hosts: ['mx.scripted.test'], recipients: locals.map((l) => `${l}@scripted.test`), keepAlive: true });
+    expect(await ask(['a'])).toEqual([{ kind: 'reply', stage: 'rcpt', code: 250, text: 'Ok' }]);
+    expect(await ask(['b', 'c'])).toEqual([
+      { kind: 'reply', stage: 'rcpt', code: 250, text: 'Ok' },
+      { kind: 'reply', stage: 'rcpt', code: 250, text: 'Ok' },
+    ]);
+    await prober.close!();
+    expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
+  });
+
+  it('keepAlive: a probe waiting for the host gets the connection as it is (no new greeting, EHLO or MAIL FROM)', async () => {
     const server = await startScriptedSmtp('127.0.0.30', plain(() => '250 Ok'));
     closers.push(server.close);
     const prober = smtpProber(dns, { port: server.port, timeoutMs: 500, heloName: 'h', mailFrom: 'p@example.org', maxConnectionsPerHost: 1, maxRecipientsPerConnection: 3 });
@@ -147,11 +166,11 @@ describe('smtpProber against scripted servers', () => {
     // Two bulk chunks probing the same host at once, one connection allowed.
     const [first, second] = await Promise.all([ask(['a']), ask(['b', 'c'])]);
     expect([...first, ...second].map((a) => a.kind === 'reply' && a.code)).toEqual([250, 250, 250]);
-    expect(server.commands).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RCPT TO:<b@scripted.test>', 'RCPT TO:<c@scripted.test>', 'RSET', 'QUIT']);
-    // Three recipients filled the connection: the next probe opens a new one.
+    // Three recipients filled the connection: it ends, and the next probe opens a new one.
     await ask(['d']);
-    expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
     await prober.close!();
+    expect(server.commands.slice(0, 7)).toEqual(['EHLO h', 'MAIL FROM:<p@example.org>', 'RCPT TO:<a@scripted.test>', 'RCPT TO:<b@scripted.test>', 'RCPT TO:<c@scripted.test>', 'RSET', 'QUIT']);
+    expect(server.commands.filter((c) => c.startsWith('EHLO'))).toHaveLength(2);
     expect(prober.limiter.activeFor('mx.scripted.test')).toBe(0);
     expect(server.commands).not.toContain('DATA');
   });

@@ -17,16 +17,18 @@ const ADDRESS_TTL_MS = 60_000;
 export const IDLE_CONNECTION_MS = 5_000;
 
 /**
- * `sent`: recipients asked on this connection so far (over every use). `open`: a mail
- * transaction is open (MAIL FROM accepted, no RSET since): the next recipients can go at once.
+ * An open connection past MAIL FROM. Its mail transaction stays open from one use to the next
+ * (no RSET, no second MAIL FROM: we never send DATA, so the recipients of earlier uses do no
+ * harm); `sent` counts recipients over every use, against the per-connection budget.
  */
-type Session = { conn: SmtpConnection; host: string; release: () => void; sent: number; open: boolean };
+type Session = { conn: SmtpConnection; host: string; release: () => void; sent: number };
 type OpenResult = { session: Session } | { failed: SmtpAnswer };
 
 /**
  * SMTP up to RCPT TO, never DATA: MX hosts in order (the next one when a host refuses, times
  * out, or answers 4xx at connect), EHLO (HELO as fallback), STARTTLS when offered, MAIL FROM,
- * up to N RCPT TO per connection (a new connection after 452 "too many recipients"), RSET,
+ * up to N RCPT TO per connection (a new connection after 452 "too many recipients"; the mail
+ * transaction stays open from one use of a kept connection to the next),
  * QUIT. Host names are resolved through the verifier's own DNS.
  */
 export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber & { limiter: HostLimiter<Session> } {
@@ -35,7 +37,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
   // Someone waits for a host whose slots are taken: an idle connection goes to them (or gives its slot up).
   const limiter = new HostLimiter<Session>(s.maxConnectionsPerHost, (host) => {
     const session = takeIdle(host);
-    if (session && !limiter.handOff(host, session)) void endSession(session);
+    if (session && !limiter.handOff(host, session)) endSession(session);
   });
   let closed = false;
 
@@ -49,21 +51,32 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     return entry.session;
   }
 
-  async function endSession(session: Session) {
-    await session.conn.quit();
-    session.release();
+  /** Goodbyes under way: nobody waits for them but `close`. */
+  const goodbyes = new Set<Promise<void>>();
+
+  /**
+   * RSET, QUIT and close, in the background: the probe has its answers already. The host's slot
+   * is only free once the server has seen the connection end.
+   */
+  function endSession(session: Session): void {
+    const goodbye = (async () => {
+      if (session.conn.usable) await session.conn.command('RSET').catch(() => null);
+      await session.conn.quit();
+    })().finally(() => {
+      session.release();
+      goodbyes.delete(goodbye);
+    });
+    goodbyes.add(goodbye);
   }
 
   /**
-   * Keeps a connection (after RSET) for the next probe of its host, or hands it to a probe
-   * waiting for the host right now: a MAIL FROM on it costs one round trip, a new connection
-   * three (greeting, EHLO, MAIL FROM) plus the TCP handshake.
+   * Hands a connection to a probe waiting for its host right now, or keeps it for the next one:
+   * its next RCPT goes at once, where a new connection costs three round trips (greeting, EHLO,
+   * MAIL FROM) plus the TCP handshake.
    */
   function park(session: Session) {
     if (closed || !session.conn.usable) return endSession(session);
     if (limiter.waitingFor(session.host) > 0) return limiter.handOff(session.host, session) ? undefined : endSession(session);
-    // Only handed on with its transaction open; kept idle it must have been RSET.
-    if (session.open) return endSession(session);
     session.conn.idle(true);
     const entry = {
       session,
@@ -73,7 +86,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
         if (i < 0) return;
         list!.splice(i, 1);
         if (list!.length === 0) idle.delete(session.host);
-        void endSession(session);
+        endSession(session);
       }, IDLE_CONNECTION_MS),
     };
     entry.timer.unref();
@@ -82,15 +95,14 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     idle.set(session.host, list);
   }
 
-  /** An idle connection to this host, ready for RCPT (a new MAIL FROM accepted); broken ones are dropped. */
-  async function reuseOn(host: string): Promise<Session | undefined> {
+  /**
+   * An idle connection to this host, ready for RCPT. One the server closed meanwhile is
+   * dropped here when that is known already, else by its first RCPT (whose address then goes to
+   * a new connection, see `probe`).
+   */
+  function reuseOn(host: string): Session | undefined {
     for (let session = takeIdle(host); session; session = takeIdle(host)) {
-      try {
-        const from = await session.conn.command(`MAIL FROM:<${s.mailFrom}>`);
-        if (from.code === 250) return Object.assign(session, { open: true });
-      } catch {
-        // closed while idle (server timeout): open a new one
-      }
+      if (session.conn.usable) return session;
       session.conn.close();
       session.release();
     }
@@ -123,16 +135,10 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     if (addresses.length === 0) return { failed: { kind: 'unreachable', detail: `${host}: no address` } };
     const got = await limiter.acquireOrTake(host);
     if ('handed' in got) {
-      const session = got.handed;
-      if (session.open) return { session };
-      try {
-        const from = await session.conn.command(`MAIL FROM:<${s.mailFrom}>`);
-        if (from.code === 250) return { session: Object.assign(session, { open: true }) };
-      } catch {
-        // broken meanwhile: a new connection on the same slot
-      }
-      session.conn.close();
-      return openWith(host, addresses, session.release, plainOnly);
+      if (got.handed.conn.usable) return { session: got.handed };
+      // broken meanwhile: a new connection on the same slot
+      got.handed.conn.close();
+      return openWith(host, addresses, got.handed.release, plainOnly);
     }
     return openWith(host, addresses, got.release, plainOnly);
   }
@@ -165,7 +171,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
       }
       const from = await conn.command(`MAIL FROM:<${s.mailFrom}>`);
       if (from.code !== 250) return fail(conn, release, reply('mail', from));
-      return { session: { conn, host, release, sent: 0, open: true } };
+      return { session: { conn, host, release, sent: 0 } };
     } catch (e) {
       conn?.close();
       release();
@@ -178,7 +184,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     const order = preferred ? [preferred, ...hosts.filter((h) => h !== preferred)] : hosts;
     if (keepAlive) {
       for (const host of order) {
-        const session = await reuseOn(host);
+        const session = reuseOn(host);
         if (session) return { session };
       }
     }
@@ -199,7 +205,9 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
    * when the first would have to be replaced anyway: more than one connection's worth of
    * recipients), each taking the next address from a shared queue. Without PIPELINING every
    * RCPT costs a round trip, so parallel connections are what makes a big domain fast.
-   * `stopWhen` keeps one connection so that answers stop at a definite point.
+   * `stopWhen` keeps one connection so that answers stop at a definite point — unless `spread`
+   * asks for speed: then every connection stops taking recipients at the first answer that says
+   * stop, and the answers end after the last recipient asked (those in flight are answered).
    */
   async function probe(req: ProbeRequest): Promise<SmtpAnswer[]> {
     const answers: SmtpAnswer[] = new Array(req.recipients.length);
@@ -208,14 +216,16 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
     const requeued: number[] = [];
     const perConnection = Math.max(1, s.maxRecipientsPerConnection);
     const keepAlive = (req.keepAlive ?? false) && !closed;
-    const workers = req.stopWhen ? 1 : Math.max(1, Math.min(s.maxConnectionsPerHost, Math.ceil(req.recipients.length / perConnection)));
+    const workers = req.stopWhen && !req.spread
+      ? 1
+      : Math.max(1, Math.min(s.maxConnectionsPerHost, req.spread ? req.recipients.length : Math.ceil(req.recipients.length / perConnection)));
     const remaining = () => requeued.length + req.recipients.length - state.next;
     const more = () => remaining() > 0 && state.stoppedAt < 0 && !state.failed;
     /** Recipients the open connections can still take: a new connection only for what they cannot. */
     let openCapacity = 0;
 
     async function worker() {
-      while (more() && remaining() > openCapacity) {
+      while (more() && (req.spread || remaining() > openCapacity)) {
         openCapacity += perConnection;
         const opened = await openSession(req.hosts, state.preferred, keepAlive);
         if ('failed' in opened) {
@@ -229,6 +239,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
         state.preferred = host;
         // A reused connection has already taken some of its recipients.
         const budget = perConnection - session.sent;
+        const reused = session.sent > 0;
         openCapacity -= session.sent;
         let sent = 0;
         let reusable = keepAlive;
@@ -239,8 +250,17 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
             try {
               r = await conn.command(`RCPT TO:<${req.recipients[index]}>`);
             } catch (e) {
-              answers[index] = { kind: 'unreachable', detail: `${host}: ${e instanceof SmtpIoError ? e.message : String(e)}` };
+              // A kept connection the server closed while it was idle says nothing about the
+              // address: it goes to a new connection. Otherwise the server went away mid-probe.
+              if (reused && sent === 0) requeued.push(index);
+              else answers[index] = { kind: 'unreachable', detail: `${host}: ${e instanceof SmtpIoError ? e.message : String(e)}` };
               throw e;
+            }
+            // 421 as the first answer on a kept connection: the server is closing it (idle timeout).
+            if (r.code === 421 && reused && sent === 0) {
+              requeued.push(index);
+              reusable = false;
+              break;
             }
             const tooMany = r.code === 452 && /^4\.5\.3\b|too many recipients|recipients? limit/i.test(r.text);
             // 452 after earlier recipients: this connection is full, the address goes to a new one.
@@ -253,7 +273,7 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
             sent++;
             openCapacity--;
             if (req.stopWhen?.(answers[index], index)) {
-              state.stoppedAt = index;
+              state.stoppedAt = state.stoppedAt < 0 ? index : Math.min(state.stoppedAt, index);
               break;
             }
             if (r.code === 421) {
@@ -261,37 +281,34 @@ export function smtpProber(dns: DnsResolver, s: ProberSettings): MailboxProber &
               break;
             }
           }
-          // A probe of this host is waiting: it gets the connection with the transaction still open
-          // (RSET + MAIL FROM would cost it two round trips; the recipients of the earlier probe
-          // stay in a transaction that never reaches DATA, and count against the same budget).
-          const handOn = reusable && session.sent + sent < perConnection && limiter.waitingFor(host) > 0;
-          if (!handOn) {
-            const rset = await conn.command('RSET').catch(() => null);
-            if (rset?.code !== 250) reusable = false;
-            else session.open = false;
-          }
         } catch {
           // The connection broke: the address it was on is answered; the others go on a new one.
           reusable = false;
         } finally {
           openCapacity -= budget - sent;
           session.sent += sent;
-          if (reusable && session.sent < perConnection) await park(session);
-          else await endSession(session);
+          if (reusable && session.sent < perConnection) park(session);
+          else endSession(session);
         }
       }
     }
 
     await Promise.all(Array.from({ length: workers }, worker));
     if (state.failed) for (let i = 0; i < answers.length; i++) answers[i] ??= state.failed;
-    return state.stoppedAt >= 0 ? answers.slice(0, state.stoppedAt + 1) : answers;
+    if (state.stoppedAt < 0) return answers;
+    // In order up to the last one answered; an address sent back to the queue (452, a dead kept
+    // connection) and never asked again has no answer: it was not asked.
+    let last = answers.length - 1;
+    while (last > state.stoppedAt && answers[last] === undefined) last--;
+    return Array.from({ length: last + 1 }, (_, i) => answers[i] ?? { kind: 'unreachable' as const, detail: 'not asked: an earlier answer settled it' });
   }
 
   /** Ends the connections kept for reuse (and keeps no more). */
   async function close() {
     closed = true;
     const sessions = [...idle.keys()].flatMap((host) => [...(idle.get(host) ?? [])].map(() => takeIdle(host)!));
-    await Promise.all(sessions.map(endSession));
+    sessions.forEach(endSession);
+    await Promise.all([...goodbyes]);
   }
 
   return { probe, limiter, close };

@@ -33,11 +33,17 @@ export interface ProbeRequest {
    */
   stopWhen?: (answer: SmtpAnswer, index: number) => boolean;
   /**
-   * Keep the connections open for a few seconds afterwards and take open ones first (after
-   * RSET, a new MAIL FROM): bulk work that asks the same domains again chunk after chunk then
-   * pays the greeting and EHLO once per connection instead of once per chunk.
+   * Keep the connections open for a few seconds afterwards and take open ones first (their mail
+   * transaction still open: the next RCPT goes at once): work that asks the same domains again
+   * (bulk chunks, the finder's next people) then pays the greeting, EHLO and MAIL FROM once per
+   * connection instead of once per call.
    */
   keepAlive?: boolean;
+  /**
+   * Latency matters more than connections: use up to the host's cap of connections even when
+   * one could take every recipient (the finder's batch of best candidates).
+   */
+  spread?: boolean;
 }
 
 /** Talks SMTP up to RCPT TO (never DATA). One answer per recipient, in request order. */
