@@ -146,9 +146,10 @@ export class DomainSession {
   }
 
   /**
-   * Probes candidates in order over one connection until one is accepted; greylisted ones are
-   * asked again once after the greylist delay. At a domain whose catch-all answer is unknown the
-   * conversation starts with a random address: accepted means catch-all, and the walk stops there.
+   * Probes candidates in rank order until one is accepted, over the host's cap of connections at
+   * once (each takes the next candidate; all stop at the first accepted, the best-ranked accepted
+   * wins); greylisted ones are asked again once after the greylist delay. Whether the domain is
+   * catch-all is settled by the first rejection, or else by a random address (checkCatchAll).
    */
   private async walk(candidates: Candidate[]): Promise<Walk> {
     const w: Walk = { accepted: null, unverifiable: false, checked: [], probes: 0 };
@@ -156,22 +157,16 @@ export class DomainSession {
     let pending = candidates;
     for (let round = 0; round < 2 && pending.length > 0 && !w.accepted && this.catchAll !== true; round++) {
       if (round === 1) await (this.net.sleep ?? sleep)(this.net.greylistRetryMs);
-      const probeRandom = this.catchAll === null && round === 0;
-      const recipients = [...(probeRandom ? [`${randomProbeLocal()}@${this.domain}`] : []), ...pending.map((c) => this.address(c))];
-      const offset = probeRandom ? 1 : 0;
-      const answers = await this.net.smtp.probe({ domain: this.domain, hosts: this.facts.hosts, recipients, stopWhen: (a) => verdictOf(a) === 'accepted' });
+      const recipients = pending.map((c) => this.address(c));
+      const answers = await this.net.smtp.probe({ domain: this.domain, hosts: this.facts.hosts, recipients, stopWhen: (a) => verdictOf(a) === 'accepted', keepAlive: true, spread: true });
       const greylisted: Candidate[] = [];
       for (const [i, answer] of answers.entries()) {
         const verdict = verdictOf(answer);
         if (answer.kind === 'reply' && answer.stage === 'rcpt') w.probes++;
-        if (i < offset) {
-          if (verdict === 'accepted') this.setCatchAll(true);
-          else if (verdict === 'rejected' || verdict === 'disabled') this.setCatchAll(false);
-          continue;
-        }
-        const c = pending[i - offset]!;
+        const c = pending[i]!;
         if (answer.kind === 'reply' && answer.stage === 'rcpt') w.checked.push(this.address(c));
-        if (verdict === 'accepted') w.accepted = c;
+        // Asked over parallel connections, a later candidate may answer too: the best-ranked wins.
+        if (verdict === 'accepted') w.accepted ??= c;
         else if (verdict === 'rejected' || verdict === 'disabled') rejected.push(this.address(c));
         else if (verdict === 'greylisted') greylisted.push(c);
         else if (UNVERIFIABLE.has(verdict)) w.unverifiable = true;
@@ -180,8 +175,23 @@ export class DomainSession {
       if (round === 1 && greylisted.length > 0) w.unverifiable = true;
     }
     await this.learnRejected(rejected);
+    if (w.accepted && this.catchAll === null) await this.checkCatchAll(w);
     if (w.accepted) w.unverifiable = false;
     return w;
+  }
+
+  /**
+   * A candidate was accepted and none was rejected: a random address tells a real mailbox from a
+   * domain that accepts everything. Asked only then — any hard rejection already proves the
+   * domain is not catch-all, which spares most domains this probe.
+   */
+  private async checkCatchAll(w: Walk) {
+    const [answer] = await this.net.smtp.probe({ domain: this.domain, hosts: this.facts.hosts, recipients: [`${randomProbeLocal()}@${this.domain}`], keepAlive: true });
+    if (!answer) return;
+    if (answer.kind === 'reply' && answer.stage === 'rcpt') w.probes++;
+    const verdict = verdictOf(answer);
+    if (verdict === 'accepted') this.setCatchAll(true);
+    else if (verdict === 'rejected' || verdict === 'disabled') this.setCatchAll(false);
   }
 
   /** Each candidate asked once, all together over up to `connections` connections. */
@@ -195,20 +205,18 @@ export class DomainSession {
       else if (hit?.status === 'invalid') out[i] = { verdict: 'rejected', probes: 0 };
       else ask.push(i);
     });
-    const parts = Math.min(this.options.connections, ask.length);
-    const slices = Array.from({ length: parts }, (_, p) => ask.filter((_, k) => k % parts === p));
     const rejected: string[] = [];
-    await Promise.all(
-      slices.map(async (slice) => {
-        const recipients = slice.map((i) => this.address(candidates[i]!));
-        const answers = await this.net.smtp.probe({ domain: this.domain, hosts: this.facts.hosts, recipients });
-        answers.forEach((answer: SmtpAnswer, k) => {
-          const verdict = verdictOf(answer);
-          out[slice[k]!] = { verdict, probes: answer.kind === 'reply' && answer.stage === 'rcpt' ? 1 : 0 };
-          if (verdict === 'rejected' || verdict === 'disabled') rejected.push(recipients[k]!);
-        });
-      }),
-    );
+    if (ask.length > 0) {
+      // Spread over the host's cap of connections (the first person's, kept open, goes on at once
+      // while another opens), each taking the next address: latency, not connections, is the cost.
+      const recipients = ask.map((i) => this.address(candidates[i]!));
+      const answers = await this.net.smtp.probe({ domain: this.domain, hosts: this.facts.hosts, recipients, keepAlive: true, spread: true });
+      answers.forEach((answer: SmtpAnswer, k) => {
+        const verdict = verdictOf(answer);
+        out[ask[k]!] = { verdict, probes: answer.kind === 'reply' && answer.stage === 'rcpt' ? 1 : 0 };
+        if (verdict === 'rejected' || verdict === 'disabled') rejected.push(recipients[k]!);
+      });
+    }
     await this.learnRejected(rejected);
     return out;
   }
