@@ -8,6 +8,7 @@ import { filterErasedPeople, listCustomFields } from '../leads/index.js';
 import type { CopyRows } from './bulk-copy.js';
 import { importOptionsSchema, mappingSchema } from './import-input.js';
 import { imports } from './imports.tables.js';
+import { refreshLeadStatistics } from './lead-statistics.js';
 import { prepareImportRows, type PreparedImportRow, type RowError } from './prepare-import-rows.js';
 import type { TableFileInfo, TableFileReader, TableRecord } from './table-file.js';
 import { verifyAfterLastBlock } from './verify-after-import.js';
@@ -146,6 +147,8 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
     async process(ctx, chunk) {
       await closeIdleReaders();
       const imp = await loadImport(ctx, chunk.payload.importId);
+      // Outside the chunk's transaction: the ANALYZE's lock is released at once.
+      await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
       const outcomes: ItemOutcome[] = [];
       for (const item of chunk.items) {
         const { from, to } = item.input as { from: number; to: number };

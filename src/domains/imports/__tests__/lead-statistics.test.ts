@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { leadStatisticsStale } from '../lead-statistics.js';
+
+describe('leadStatisticsStale', () => {
+  it.each<[number, number | null, boolean]>([
+    [-1, null, true], // never analyzed
+    [-1, 0, true],
+    [0, 500, false], // a few rows: not worth an ANALYZE
+    [0, 1_001, true],
+    [5_000, 4_000, false],
+    [5_000, 5_001, true], // the table more than doubled since
+    [1_000_000, 900_000, false],
+    [1_000_000, null, false],
+  ])('analyzed %d, changed %j → %s', (analyzed, changed, stale) => expect(leadStatisticsStale(analyzed, changed)).toBe(stale));
+});
