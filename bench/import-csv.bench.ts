@@ -6,7 +6,7 @@
 // worker thread included) is sampled every 50 ms.
 //
 //   npm run bench -- import-csv [--rows=100000] [--existing=100000] [--db=embedded,postgres]
-//   npm run bench -- import-csv --rows=1000000 --existing=0 --db=embedded   (the memory run)
+//   npm run bench -- import-csv --rows=1000000 --existing=0 --db=postgres   (the memory run; no floor above 200k rows)
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
