@@ -100,8 +100,6 @@ export async function run(args: string[]) {
         } finally {
           await worker.stop();
         }
-        // The connections the job kept for reuse close now, not in the next run.
-        await verifierNetFor(t.config).smtp.close?.();
         reasons = [];
         for (let cursor: string | null = null, first = true; first || cursor; first = false) {
           const page = (await t.app.inject({ method: 'GET', url: `/api/v1/verify/bulk/${jobId}/results?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, headers: owner.headers })).json() as {
@@ -113,6 +111,8 @@ export async function run(args: string[]) {
         }
       }
       const seconds = (performance.now() - started) / 1000;
+      // The connections the job kept for reuse close now (the results are in), not in the next run.
+      if (mode === 'job') await verifierNetFor(t.config).smtp.close?.();
       if (profiler && profileTo) await profiler.stopInto(profileTo.replace(/(\.cpuprofile)?$/, `-${mode}-${r}.cpuprofile`));
       lag.disable();
       const cpu = process.cpuUsage(cpuBefore);

@@ -1,12 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
+import { queryRows } from '../../core/db.js';
 import { withTransaction } from '../../core/transaction.js';
 import { parseInput } from '../../core/validate.js';
 import { applyMovement, capRemaining, insufficientCredits, lockAccount } from './account.js';
 import { reservationLeft } from './charge-credits.js';
 import type { CreditReference } from './constants.js';
-import { creditLedger, creditReservations } from './credits.tables.js';
+import { creditReservations } from './credits.tables.js';
 import { utcDay } from './defaults.js';
 import { featureSchema, idempotencyKeySchema, milliSchema, reasonSchema, referenceSchema } from './input.js';
 import { noticeLowBalance, sendAfter } from './low-balance.js';
@@ -83,12 +84,20 @@ export async function settleCharges(ctx: Ctx, input: SettleChargesInput): Promis
   const { result, mails } = await withTransaction(ctx, async (tx) => {
     const account = await lockAccount(tx, workspaceId);
     const keys = [...new Set(v.charges.map((c) => c.idempotencyKey))];
-    const earlier = await tx.db
-      .select({ kind: creditLedger.kind, key: creditLedger.idempotencyKey, amountMilli: creditLedger.amountMilli, createdAt: creditLedger.createdAt })
-      .from(creditLedger)
-      .where(and(eq(creditLedger.workspaceId, workspaceId), inArray(creditLedger.kind, ['charge', 'refund']), sql`${creditLedger.idempotencyKey} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`));
-    const chargedBefore = new Map(earlier.filter((r) => r.kind === 'charge').map((r) => [r.key!, r]));
-    const refundedBefore = new Set(earlier.filter((r) => r.kind === 'refund').map((r) => r.key!));
+    // One index probe per key (LATERAL): a plan that stays linear without table statistics,
+    // where `key = any(…)` became a scan of the workspace's whole ledger per batch (PGlite never
+    // analyzes: 40 ms at the first chunk of a job, 200 ms at the tenth).
+    const earlier = (
+      await queryRows<{ kind: string; key: string; amount_milli: string | number; created_at: string | Date }>(
+        tx.db,
+        sql`select l.kind, l.idempotency_key as key, l.amount_milli, l.created_at
+              from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k(key)
+              join lateral (select kind, idempotency_key, amount_milli, created_at from credit_ledger
+                             where workspace_id = ${workspaceId}::uuid and kind in ('charge', 'refund') and idempotency_key = k.key) l on true`,
+      )
+    ).map((r) => ({ kind: r.kind, key: r.key, amountMilli: Number(r.amount_milli), createdAt: new Date(r.created_at) }));
+    const chargedBefore = new Map(earlier.filter((r) => r.kind === 'charge').map((r) => [r.key, r]));
+    const refundedBefore = new Set(earlier.filter((r) => r.kind === 'refund').map((r) => r.key));
 
     const now = tx.clock.now();
     const today = utcDay(now);

@@ -85,9 +85,12 @@ export async function readCachedResults(ctx: Ctx, emails: string[]): Promise<Map
   if (unique.length === 0) return found;
   const rows = await queryRows<{ email: string; result: VerifyResult | string }>(
     ctx.db,
-    sql`select email, result from verify_result_cache
-         where email in (select jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb))
-           and expires_at > ${ctx.clock.now().toISOString()}::timestamptz`,
+    // One primary-key probe per address (LATERAL): linear whatever the cache's size, with or
+    // without table statistics.
+    sql`select c.email, c.result
+          from jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb) as k(email)
+          join lateral (select email, result from verify_result_cache
+                         where email = k.email and expires_at > ${ctx.clock.now().toISOString()}::timestamptz) c on true`,
   );
   for (const r of rows) found.set(r.email, typeof r.result === 'string' ? (JSON.parse(r.result) as VerifyResult) : r.result);
   return found;
