@@ -4,7 +4,6 @@
 // lower bound that the caps and the latency set. Embedded database by default, PostgreSQL with
 // TEST_DATABASE_URL. `--people-per-company=N` (10), `--companies=N` (100), `--latency-ms=N` (50),
 // `--profile=FILE` (CPU profile of the finding).
-import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { systemClock } from '../src/core/clock.js';
 import { defaultVerifyConfig, testConfig } from '../src/core/config.js';
@@ -16,6 +15,7 @@ import { workspaces } from '../src/domains/workspaces/index.js';
 import { createTestDatabase } from '../test/helpers/db.js';
 import type { Company, HostStats } from '../test/finderworld/world.js';
 import { profileOption, startProfiler } from './fixtures/profiler.js';
+import { forkWorld } from './fixtures/world-process.js';
 
 export const description = 'email finder: 1,000 people at 100 companies, 50 ms per SMTP reply, cap 2 per host — probes per person and time vs bound';
 
@@ -108,29 +108,9 @@ export async function run(args: string[]) {
 
 /** The mail world in a child process (bench/fixtures/finder-world-process.ts). */
 async function worldProcess(companies: Company[], latencyMs: number) {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'fixtures/finder-world-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as T));
-      child.once('exit', (code) => reject(new Error(`the finder world exited (${code})`)));
-    });
-  const ready = next<{ port: number; dnsServer: string }>();
-  child.send({ companies, latencyMs });
-  const { port, dnsServer } = await ready;
-  return {
-    port,
-    dnsServer,
-    /** Per-host stats, and the CPU seconds the world's process has used so far. */
-    async stats(): Promise<{ hosts: HostStats[]; cpuS: number }> {
-      const answer = next<{ stats: Array<[string, HostStats]>; cpu: NodeJS.CpuUsage }>();
-      child.send('stats');
-      const { stats, cpu } = await answer;
-      return { hosts: stats.map(([, s]) => s), cpuS: (cpu.user + cpu.system) / 1e6 };
-    },
-    async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('close');
-      await exited;
-    },
-  };
+  const world = await forkWorld<{ companies: Company[]; latencyMs: number }, { port: number; dnsServer: string }, HostStats>(
+    join(import.meta.dirname, 'fixtures/finder-world-process.ts'),
+    { companies, latencyMs },
+  );
+  return { ...world, port: world.ready.port, dnsServer: world.ready.dnsServer };
 }

@@ -22,11 +22,11 @@ import { grantCredits } from '../src/domains/credits/index.js';
 import { InProcessQueue, InProcessWorker, workerSettings } from '../src/adapters/queue/index.js';
 import { createTestApp } from '../test/helpers/app.js';
 import { createUserWithWorkspace } from '../test/helpers/auth.js';
-import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultVerifyConfig, type VerifyConfig } from '../src/core/config.js';
 import type { SlowHostStats } from '../test/mailworld/slow-world.js';
 import { profileOption, startProfiler } from './fixtures/profiler.js';
+import { forkWorld } from './fixtures/world-process.js';
 
 export const description = 'bulk SMTP verification: 10,000 addresses over 100 slow domains (50 ms per reply, 2 connections per MX host) against the lower bound';
 
@@ -145,40 +145,21 @@ export async function run(args: string[]) {
 
 /** The slow world in a child process (bench/fixtures/slow-world-process.ts): its CPU is not on the verifier's event loop. */
 async function worldProcess(domains: number, replyDelayMs: number) {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'fixtures/slow-world-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as T));
-      child.once('exit', (code) => reject(new Error(`the slow world exited (${code})`)));
-    });
-  const ready = next<{ domains: string[]; dnsAddress: string; port: number }>();
-  child.send({ domains, replyDelayMs });
-  const started = await ready;
+  const world = await forkWorld<{ domains: number; replyDelayMs: number }, { domains: string[]; dnsAddress: string; port: number }, SlowHostStats>(
+    join(import.meta.dirname, 'fixtures/slow-world-process.ts'),
+    { domains, replyDelayMs },
+  );
+  const { dnsAddress, port } = world.ready;
   return {
-    domains: started.domains,
+    ...world,
+    domains: world.ready.domains,
     verifyConfig: (overrides: Partial<VerifyConfig> = {}): VerifyConfig => ({
       ...defaultVerifyConfig(),
-      dnsServers: [started.dnsAddress],
-      smtpPort: started.port,
+      dnsServers: [dnsAddress],
+      smtpPort: port,
       smtpTimeoutMs: 10_000,
       greylistRetryS: 1,
       ...overrides,
     }),
-    async reset() {
-      const done = next<string>();
-      child.send('reset');
-      await done;
-    },
-    async stats(): Promise<{ hosts: SlowHostStats[]; cpuS: number }> {
-      const answer = next<{ stats: Array<[string, SlowHostStats]>; cpu: NodeJS.CpuUsage }>();
-      child.send('stats');
-      const { stats, cpu } = await answer;
-      return { hosts: stats.map(([, h]) => h), cpuS: (cpu.user + cpu.system) / 1e6 };
-    },
-    async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('close');
-      await exited;
-    },
   };
 }

@@ -9,41 +9,40 @@ import { defineJobKind, getJob, maintainJobs, pauseJob, registerJobKind, resumeJ
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { createJobsTestApp, effectsOf, type JobsTestApp } from '../jobs/helpers.js';
 
-/** Counts how many chunks run at once. */
-const concurrency = { active: 0, max: 0 };
-const concurrencyKind = defineJobKind({
-  kind: 'test.concurrency',
-  payload: z.object({ count: z.number().int(), delayMs: z.number().int() }),
-  chunkSize: 5,
-  *seedItems(_ctx, p) {
-    yield Array.from({ length: p.count }, (_, i) => ({ ref: String(i) }));
-  },
-  async process(_ctx, chunk) {
-    concurrency.active++;
-    concurrency.max = Math.max(concurrency.max, concurrency.active);
-    await new Promise((r) => setTimeout(r, chunk.payload.delayMs));
-    concurrency.active--;
-    return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const }));
-  },
-});
+/** Chunks of a kind running right now, and the most at once. */
+interface Counter {
+  active: number;
+  max: number;
+}
+const concurrency: Counter = { active: 0, max: 0 };
+/** An I/O-bound kind's (its chunks wait, like SMTP probes); `maxBesideCpu`: the most while CPU-bound chunks ran. */
+const ioConcurrency: Counter & { maxBesideCpu: number } = { active: 0, max: 0, maxBesideCpu: 0 };
 
-/** An I/O-bound kind (its chunks wait, like SMTP probes): counts its chunks at once, and the CPU-bound ones running meanwhile. */
-const ioConcurrency = { active: 0, max: 0, maxBesideCpu: 0 };
-const ioKind = defineJobKind({
-  kind: 'test.io_wait',
+/** A kind whose chunks only wait `delayMs`, counting how many run at once. */
+function waitingKind(kind: string, counter: Counter, options: { ioBound?: boolean; onStart?: () => void } = {}) {
+  return defineJobKind({
+    kind,
+    ioBound: options.ioBound,
+    payload: z.object({ count: z.number().int(), delayMs: z.number().int() }),
+    chunkSize: 5,
+    *seedItems(_ctx, p) {
+      yield Array.from({ length: p.count }, (_, i) => ({ ref: String(i) }));
+    },
+    async process(_ctx, chunk) {
+      counter.active++;
+      counter.max = Math.max(counter.max, counter.active);
+      options.onStart?.();
+      await new Promise((r) => setTimeout(r, chunk.payload.delayMs));
+      counter.active--;
+      return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const }));
+    },
+  });
+}
+const concurrencyKind = waitingKind('test.concurrency', concurrency);
+const ioKind = waitingKind('test.io_wait', ioConcurrency, {
   ioBound: true,
-  payload: z.object({ count: z.number().int(), delayMs: z.number().int() }),
-  chunkSize: 5,
-  *seedItems(_ctx, p) {
-    yield Array.from({ length: p.count }, (_, i) => ({ ref: String(i) }));
-  },
-  async process(_ctx, chunk) {
-    ioConcurrency.active++;
-    ioConcurrency.max = Math.max(ioConcurrency.max, ioConcurrency.active);
+  onStart: () => {
     if (concurrency.active > 0) ioConcurrency.maxBesideCpu = Math.max(ioConcurrency.maxBesideCpu, ioConcurrency.active);
-    await new Promise((r) => setTimeout(r, chunk.payload.delayMs));
-    ioConcurrency.active--;
-    return chunk.items.map((i) => ({ itemId: i.id, status: 'succeeded' as const }));
   },
 });
 
@@ -51,6 +50,22 @@ const resetCounters = () => {
   Object.assign(concurrency, { active: 0, max: 0 });
   Object.assign(ioConcurrency, { active: 0, max: 0, maxBesideCpu: 0 });
 };
+
+/** A CPU-bound job and an I/O-bound one, for a worker with 1 CPU slot and 4 I/O slots. */
+async function startCpuAndIoJobs(ctx: Ctx) {
+  const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
+  const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
+  return { cpu, io };
+}
+
+async function expectPoolsKept(ctx: Ctx, jobs: { cpu: { id: string }; io: { id: string } }) {
+  await waitFor(() => getJob(ctx, { jobId: jobs.io.id }), (j) => j.status === 'completed');
+  await waitFor(() => getJob(ctx, { jobId: jobs.cpu.id }), (j) => j.status === 'completed');
+  expect(concurrency.max).toBe(1);
+  expect(ioConcurrency.max).toBeLessThanOrEqual(4);
+  // Several I/O chunks at once while the one CPU slot was taken.
+  expect(ioConcurrency.maxBesideCpu).toBeGreaterThan(1);
+}
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -99,16 +114,10 @@ describe('in-process driver', () => {
   it('runs chunks of I/O-bound kinds in their own pool, beside a full CPU pool', async () => {
     const worker = new InProcessWorker(t.ctx(), queue, workerSettings({ ...fast, concurrency: 1, ioConcurrency: 4, pollMs: 60_000 }));
     resetCounters();
-    const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
-    const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
+    const jobs = await startCpuAndIoJobs(ctx);
     worker.start();
     try {
-      await waitFor(() => getJob(ctx, { jobId: io.id }), (j) => j.status === 'completed');
-      await waitFor(() => getJob(ctx, { jobId: cpu.id }), (j) => j.status === 'completed');
-      expect(concurrency.max).toBe(1);
-      expect(ioConcurrency.max).toBeLessThanOrEqual(4);
-      // Several I/O chunks at once while the one CPU slot was taken.
-      expect(ioConcurrency.maxBesideCpu).toBeGreaterThan(1);
+      await expectPoolsKept(ctx, jobs);
     } finally {
       await worker.stop();
     }
@@ -200,13 +209,7 @@ describe.skipIf(!redisUrl)('BullMQ driver (TEST_REDIS_URL)', () => {
     const workers = startWorkers(1, { concurrency: 1, ioConcurrency: 4 });
     resetCounters();
     try {
-      const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
-      const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
-      await waitFor(() => getJob(ctx, { jobId: io.id }), (j) => j.status === 'completed');
-      await waitFor(() => getJob(ctx, { jobId: cpu.id }), (j) => j.status === 'completed');
-      expect(concurrency.max).toBe(1);
-      expect(ioConcurrency.max).toBeLessThanOrEqual(4);
-      expect(ioConcurrency.maxBesideCpu).toBeGreaterThan(1);
+      await expectPoolsKept(ctx, await startCpuAndIoJobs(ctx));
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }
