@@ -70,6 +70,8 @@ export async function openRuntime(config: Config, log: Logger, options: { migrat
       workspaceId,
     }),
     async close() {
+      // SMTP connections kept for reuse (bulk verify, the finder) say goodbye (RSET, QUIT).
+      await services.verifier?.smtp.close?.().catch(() => undefined);
       await services.queue?.close().catch(() => undefined);
       redis?.disconnect();
       await database.close();
