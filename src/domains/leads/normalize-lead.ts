@@ -10,7 +10,7 @@ import { normalizeLinkedinUrl } from './normalize-linkedin.js';
 import { joinName, splitFullName, tidyNamePart } from './normalize-name.js';
 import { normalizePhone } from './normalize-phone.js';
 import { cleanOrNull, foldText, sortKey } from './normalize-text.js';
-import { memoize } from './memo.js';
+import { memoize } from '../../core/memo.js';
 import { normalizeDomain, normalizeTwitterUrl, normalizeWebsite } from './normalize-url.js';
 
 /** Everything about a lead that a write computes: the row minus identity, times and provenance. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
-import { memoize } from './memo.js';
+import { memoize } from '../../core/memo.js';
 import { cleanText } from './normalize-text.js';
 
 export type PhoneType =

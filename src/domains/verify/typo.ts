@@ -1,4 +1,4 @@
-import { memoize } from './memo.js';
+import { memoize } from '../../core/memo.js';
 
 /** Provider domains people mistype most; a near miss of one of these gets a suggestion. */
 const POPULAR_DOMAINS = [
@@ -43,7 +43,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  * A corrected domain for a likely typo (gmial.com → gmail.com, example.con → example.com),
  * or null. Popular domains are matched within an edit distance of 1 (2 for names of 10+ characters).
  */
-export const suggestDomain = memoize(suggestDomainUncached);
+export const suggestDomain = memoize(suggestDomainUncached, 50_000);
 
 function suggestDomainUncached(domain: string): string | null {
   if (POPULAR_SET.has(domain)) return null;
