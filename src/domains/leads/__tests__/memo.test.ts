@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from '../memo.js';
+import { memoize } from '../../../core/memo.js';
 import { normalizePhone } from '../normalize-phone.js';
 
 describe('memoize', () => {
