@@ -53,7 +53,8 @@ const resetCounters = () => {
 
 /** A CPU-bound job and an I/O-bound one, for a worker with 1 CPU slot and 4 I/O slots. */
 async function startCpuAndIoJobs(ctx: Ctx) {
-  const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 150 } });
+  // 4 CPU chunks of 300 ms one after the other: a window of over a second for the I/O pool to fill.
+  const cpu = await startJob(ctx, { kind: 'test.concurrency', payload: { count: 20, delayMs: 300 } });
   const io = await startJob(ctx, { kind: 'test.io_wait', payload: { count: 60, delayMs: 60 } });
   return { cpu, io };
 }
