@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * The database handle domains receive through the context. It is drizzle's Postgres query
@@ -13,3 +13,6 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/** A timestamp parameter that reads the same on node-postgres and PGlite. */
+export const tsParam = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireWorkspaceId, type Ctx } from '../../core/context.js';
-import { queryRows } from '../../core/db.js';
+import { queryRows, tsParam } from '../../core/db.js';
 import { withTransaction } from '../../core/transaction.js';
 import { parseInput } from '../../core/validate.js';
 import { applyMovement, capRemaining, insufficientCredits, lockAccount } from './account.js';
@@ -64,7 +64,7 @@ async function insertLedgerRows(tx: Ctx, batch: { workspaceId: string; feature: 
                                reason, actor_type, actor_user_id, actor_api_key_id, balance_after_milli, reserved_after_milli, created_at)
     select ${batch.workspaceId}::uuid, r.kind, r.amount, ${batch.feature}, r.ref_type, r.ref_id, ${batch.reservationId}::uuid, r.key,
            r.reason, ${tx.actor.type}, ${tx.actor.userId ?? null}::uuid, ${tx.actor.apiKeyId ?? null}::uuid, r.balance_after, r.reserved_after,
-           ${batch.now.toISOString()}::timestamptz
+           ${tsParam(batch.now)}
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as r(kind text, amount bigint, ref_type text, ref_id text, key text, reason text, balance_after bigint, reserved_after bigint)`);
 }

@@ -4,8 +4,7 @@ import { queryRows } from '../../core/db.js';
 import { jobChunks, type JobStats } from './jobs.tables.js';
 import type { JobCounts } from './progress.js';
 
-/** A timestamp parameter that reads the same on node-postgres and PGlite. */
-export const tsParam = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+export { tsParam } from '../../core/db.js';
 
 export interface ChunkSums extends Omit<JobCounts, 'total'> {
   stats: JobStats;

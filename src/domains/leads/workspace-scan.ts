@@ -17,9 +17,12 @@ import { withTransaction } from '../../core/transaction.js';
 export async function withoutTableScan<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   return withTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`set local enable_seqscan = off`);
-    const result = await fn(tx);
-    // Inside a caller's transaction: give the rest of it the planner's usual choices back.
-    if (ctx.inTransaction) await tx.db.execute(sql`set local enable_seqscan = on`);
-    return result;
+    try {
+      return await fn(tx);
+    } finally {
+      // Inside a caller's transaction: give the rest of it the planner's usual choices back
+      // (after a database error the transaction is aborted anyway: nothing to give back).
+      if (ctx.inTransaction) await tx.db.execute(sql`set local enable_seqscan = on`).catch(() => undefined);
+    }
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
-import { queryRows } from '../../core/db.js';
+import { queryRows, tsParam } from '../../core/db.js';
 import type { DomainFacts } from './domain-facts.js';
 import type { VerifyResult } from './types.js';
 import { verifyDomainCache } from './verify.tables.js';
@@ -90,7 +90,7 @@ export async function readCachedResults(ctx: Ctx, emails: string[]): Promise<Map
     sql`select c.email, c.result
           from jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb) as k(email)
           join lateral (select email, result from verify_result_cache
-                         where email = k.email and expires_at > ${ctx.clock.now().toISOString()}::timestamptz) c on true`,
+                         where email = k.email and expires_at > ${tsParam(ctx.clock.now())}) c on true`,
   );
   for (const r of rows) found.set(r.email, typeof r.result === 'string' ? (JSON.parse(r.result) as VerifyResult) : r.result);
   return found;
@@ -108,7 +108,7 @@ export async function writeCachedResults(ctx: Ctx, results: VerifyResult[]): Pro
   }));
   await ctx.db.execute(sql`
     insert into verify_result_cache (email, result, checked_at, expires_at)
-    select r.email, r.result, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz + make_interval(secs => r.ttl)
+    select r.email, r.result, ${tsParam(now)}, ${tsParam(now)} + make_interval(secs => r.ttl)
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(email text, result jsonb, ttl int)
     on conflict (email) do update set result = excluded.result, checked_at = excluded.checked_at, expires_at = excluded.expires_at`);
 }

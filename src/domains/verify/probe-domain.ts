@@ -36,8 +36,8 @@ export const randomProbeLocal = () => `lf-${randomBytes(9).toString('hex')}`;
 
 /**
  * Probes the recipients of one domain (plus a random address when the catch-all answer is not
- * known yet). Greylisted answers are retried once after the greylist delay; a second greylist
- * is a temporary failure.
+ * known yet, unless `probeCatchAll` says another call is asking it). Greylisted answers are
+ * retried once after the greylist delay; a second greylist is a temporary failure.
  */
 export async function probeDomain(
   net: VerifierNet,
@@ -45,9 +45,10 @@ export async function probeDomain(
   hosts: string[],
   recipients: string[],
   knownCatchAll: boolean | null,
-  keepAlive = false,
+  options: { keepAlive?: boolean; probeCatchAll?: boolean } = {},
 ): Promise<DomainProbe> {
-  const catchAllProbe = knownCatchAll === null ? `${randomProbeLocal()}@${domain}` : null;
+  const keepAlive = options.keepAlive ?? false;
+  const catchAllProbe = knownCatchAll === null && (options.probeCatchAll ?? true) ? `${randomProbeLocal()}@${domain}` : null;
   const all = catchAllProbe ? [...recipients, catchAllProbe] : recipients;
   const verdicts = new Map<string, SmtpVerdict | 'unreachable'>();
   const answers = await net.smtp.probe({ domain, hosts, recipients: all, keepAlive });

@@ -4,7 +4,7 @@ import { buildResult } from './build-result.js';
 import { readCachedDomains, readCachedResults, writeCachedDomains, writeCachedResults, type CachedDomain } from './cache.js';
 import { lookupDomainFacts, type DomainFacts } from './domain-facts.js';
 import type { VerifierNet } from './ports.js';
-import { probeDomain } from './probe-domain.js';
+import { probeDomain, type DomainProbe } from './probe-domain.js';
 import { parseEmail } from './syntax.js';
 import type { SmtpCheck, VerifyResult } from './types.js';
 
@@ -83,32 +83,32 @@ async function verifyDomain(
     return { results: emails.map((e) => result(e, skipSmtp ? 'skipped' : 'not_probed', cachedDomain?.catchAll ?? null)), domainWrite: newFacts };
   }
   const known = cachedDomain?.catchAll ?? null;
-  // Another call (a bulk job's concurrent chunk) is probing this domain's random address now:
-  // its answer serves here too, one probe per domain instead of one per chunk.
-  const elsewhere = known === null ? catchAllBeingLearnt(net).get(domain) : undefined;
-  let learnt: ((v: boolean | null) => void) | undefined;
-  if (known === null && !elsewhere) {
-    const learning = catchAllBeingLearnt(net);
-    let resolve!: (v: boolean | null) => void;
-    learning.set(domain, new Promise((r) => (resolve = r)));
-    learnt = (v) => {
-      learning.delete(domain);
-      resolve(v);
-    };
-  }
-  let probe;
+  // Another call (a bulk job's concurrent chunk) may be probing this domain's random address
+  // now: its answer serves here too, one probe per domain instead of one per chunk.
+  const learning = catchAllBeingLearnt(net);
+  const elsewhere = known === null ? learning.get(domain) : undefined;
+  const mine = known === null && !elsewhere ? deferred<boolean | null>() : undefined;
+  if (mine) learning.set(domain, mine.promise);
+  let probe: DomainProbe | undefined;
   try {
-    probe = await probeDomain(net, domain, facts.hosts, emails, elsewhere ? NOT_HERE : known, options.keepConnections);
+    probe = await probeDomain(net, domain, facts.hosts, emails, known, { keepAlive: options.keepConnections, probeCatchAll: !elsewhere });
   } finally {
-    learnt?.(probe?.catchAll ?? null);
+    if (mine) {
+      learning.delete(domain);
+      mine.resolve(probe?.catchAll ?? null);
+    }
   }
   const catchAll = elsewhere ? await elsewhere : probe.catchAll;
   const learned = !cachedDomain || (cachedDomain.catchAll === null && catchAll !== null);
   return { results: emails.map((e) => result(e, probe.checks.get(e)!, catchAll)), domainWrite: learned ? { facts, catchAll } : null };
 }
 
-/** Tells probeDomain not to probe a random address (its catch-all answer comes from elsewhere). */
-const NOT_HERE = false;
+/** A promise and its resolve (Promise.withResolvers is Node 22). */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 /** Catch-all answers being learnt right now, per verifier (its connections and caps are per process). */
 const learningByNet = new WeakMap<VerifierNet, Map<string, Promise<boolean | null>>>();
