@@ -35,10 +35,10 @@ describe('leadforge worker', () => {
     try {
       const env: Record<string, string> = db ? { DATABASE_URL: db.url! } : { LEADFORGE_DATA_DIR: dataDir };
       if (process.env.TEST_REDIS_URL) env.REDIS_URL = process.env.TEST_REDIS_URL;
-      const w = runWorker(env, ['--concurrency', '3']);
+      const w = runWorker(env, ['--concurrency', '3', '--io-concurrency', '5']);
       await w.running;
       const line = w.stderr().split('\n').find((l) => l.includes('leadforge worker running'))!;
-      expect(JSON.parse(line)).toMatchObject({ concurrency: 3, driver: process.env.TEST_REDIS_URL ? 'bullmq' : 'in-process', database: db ? 'postgres' : 'pglite' });
+      expect(JSON.parse(line)).toMatchObject({ concurrency: 3, ioConcurrency: 5, driver: process.env.TEST_REDIS_URL ? 'bullmq' : 'in-process', database: db ? 'postgres' : 'pglite' });
       // The scheduler catches up the monthly credit reset's latest slot at start-up.
       for (let i = 0; i < 100 && !w.stderr().includes('"task":"credits.monthly-reset"'); i++) await new Promise((r) => setTimeout(r, 100));
       expect(w.stderr()).toMatch(/"task":"credits.monthly-reset".*"msg":"scheduled task ran"/);
@@ -50,10 +50,13 @@ describe('leadforge worker', () => {
     }
   });
 
-  it('refuses a bad --concurrency with a clear message', async () => {
-    const w = runWorker({ LEADFORGE_DATA_DIR: '/nonexistent-never-created' }, ['--concurrency', '0']);
+  it.each([
+    ['--concurrency', '--concurrency must be an integer between 1 and 1000'],
+    ['--io-concurrency', '--io-concurrency must be an integer between 1 and 1000'],
+  ])('refuses a bad %s with a clear message', async (flag, message) => {
+    const w = runWorker({ LEADFORGE_DATA_DIR: '/nonexistent-never-created' }, [flag, '0']);
     expect(await w.exited).not.toBe(0);
-    expect(w.stderr()).toContain('--concurrency must be an integer between 1 and 1000');
+    expect(w.stderr()).toContain(message);
     await w.running.catch(() => undefined);
   });
 });
