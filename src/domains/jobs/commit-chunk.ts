@@ -34,41 +34,51 @@ export async function commitChunk<P>(
   const byId = new Map(items.map((i) => [i.id, i]));
   const updates: ItemUpdate[] = [];
   const finals: FinalOutcome[] = [];
+  const counts = { succeeded: 0, failed: 0, skipped: 0, remaining: 0 };
   let retryAfterMs = 0;
   let maxAttempts = 0;
+  // Stays true while every item ends with the first one's status and nothing else to store.
+  let uniform = true;
   for (const o of input.outcomes) {
     const item = byId.get(o.itemId)!;
+    let update: ItemUpdate;
     if (o.status !== 'retry') {
-      updates.push({ id: o.itemId, status: o.status, result: o.result ?? null, error: o.status === 'failed' ? o.error.slice(0, 2000) : null, attempts: item.attempts });
+      update = { id: o.itemId, status: o.status, result: o.result ?? null, error: o.status === 'failed' ? o.error.slice(0, 2000) : null, attempts: item.attempts };
       finals.push(o);
-      continue;
-    }
-    const attempts = item.attempts + 1;
-    if (attempts >= policy.maxAttempts) {
-      const error = `Gave up after ${attempts} attempts: ${o.error}`.slice(0, 2000);
-      updates.push({ id: o.itemId, status: 'failed', result: null, error, attempts });
-      finals.push({ itemId: o.itemId, status: 'failed', error });
     } else {
-      updates.push({ id: o.itemId, status: 'pending', result: null, error: o.error.slice(0, 2000), attempts });
-      maxAttempts = Math.max(maxAttempts, attempts);
-      retryAfterMs = Math.max(retryAfterMs, o.retryAfterMs ?? 0);
+      const attempts = item.attempts + 1;
+      if (attempts >= policy.maxAttempts) {
+        const error = `Gave up after ${attempts} attempts: ${o.error}`.slice(0, 2000);
+        update = { id: o.itemId, status: 'failed', result: null, error, attempts };
+        finals.push({ itemId: o.itemId, status: 'failed', error });
+      } else {
+        update = { id: o.itemId, status: 'pending', result: null, error: o.error.slice(0, 2000), attempts };
+        maxAttempts = Math.max(maxAttempts, attempts);
+        retryAfterMs = Math.max(retryAfterMs, o.retryAfterMs ?? 0);
+      }
     }
+    updates.push(update);
+    if (update.status === 'pending') counts.remaining++;
+    else counts[update.status]++;
+    if (uniform && (update.status !== updates[0]!.status || update.result != null || update.error != null || update.attempts !== item.attempts)) uniform = false;
   }
-  const count = (s: ItemUpdate['status']) => updates.filter((u) => u.status === s).length;
-  const succeeded = count('succeeded');
-  const failed = count('failed');
-  const skipped = count('skipped');
-  const remaining = count('pending');
-  const runAt = remaining > 0 ? new Date(now.getTime() + backoffDelayMs(policy, maxAttempts, Math.random, retryAfterMs)) : null;
+  const runAt = counts.remaining > 0 ? new Date(now.getTime() + backoffDelayMs(policy, maxAttempts, Math.random, retryAfterMs)) : null;
   const lastError = updates.find((u) => u.error)?.error ?? null;
+  const firstStatus = updates[0]?.status;
 
-  const seqs = items.map((i) => i.seq);
+  let minSeq = Infinity;
+  let maxSeq = -Infinity;
+  for (const i of items) {
+    if (i.seq < minSeq) minSeq = i.seq;
+    if (i.seq > maxSeq) maxSeq = i.seq;
+  }
   const write: ChunkWrite = {
     chunk,
     updates,
-    minSeq: seqs.length ? Math.min(...seqs) : 0,
-    maxSeq: seqs.length ? Math.max(...seqs) : 0,
-    counts: { succeeded, failed, skipped, remaining },
+    uniformStatus: uniform && firstStatus && firstStatus !== 'pending' ? firstStatus : undefined,
+    minSeq: items.length ? minSeq : 0,
+    maxSeq: items.length ? maxSeq : 0,
+    counts,
     stats: input.stats,
     runAt,
     lastError,
@@ -87,7 +97,7 @@ export async function commitChunk<P>(
   // BEGIN/COMMIT round trips for the engine's own bookkeeping.
   const result = hasCommit || mayCharge ? await withTransaction(ctx, apply) : await apply(ctx);
   if (result.kind === 'stopped') return withTransaction(ctx, (tx) => discard(tx, chunk, result.jobStatus));
-  return { kind: 'committed', remaining, generation: result.generation, runAt };
+  return { kind: 'committed', remaining: counts.remaining, generation: result.generation, runAt };
 }
 
 /** The job stopped while the chunk ran: release the chunk; a cancelled job's items end cancelled. */
