@@ -52,7 +52,7 @@ export async function runClaimedChunk(baseCtx: Ctx, chunk: ClaimedChunk, options
     return 'job_failed';
   }
   const policy = retryPolicyOf(kind.retry);
-  const items = await loadPendingItems(ctx, chunk, job.chunkSize);
+  const items = chunk.items ?? (await loadPendingItems(ctx, chunk, job.chunkSize));
   const output = await processWithHeartbeat(ctx, kind, parsed.data, chunk, items, options);
 
   let result;
