@@ -167,7 +167,9 @@ function spawnWorkers(n: number, env: Record<string, string>): Promise<ChildProc
         new Promise<ChildProcess>((resolve, reject) => {
           const inherited = { ...process.env };
           delete inherited.REDIS_URL;
-          const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/fixtures/jobs-worker.ts')], {
+          // BENCH_WORKER_NODE_ARGS: extra node flags for the workers (e.g. --cpu-prof --cpu-prof-dir=DIR).
+          const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+          const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'bench/fixtures/jobs-worker.ts')], {
             cwd: ROOT,
             env: { ...inherited, LEADFORGE_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef', ...env },
             stdio: ['ignore', 'pipe', 'inherit'],
