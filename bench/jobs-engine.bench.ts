@@ -66,6 +66,15 @@ interface Profile {
   /** CPU seconds of the backends serving the workers, and of the worker processes (the run, not the seed). */
   pgCpuS: number;
   workerCpuS: number;
+  /** CPU seconds of the Redis server during the run (the whole server: other users' commands too). */
+  redisCpuS?: number;
+}
+
+/** CPU seconds the Redis server has used so far (INFO cpu: user + system, main thread and children). */
+async function redisCpuS(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
 }
 
 /** CPU seconds (user + system) of a process of this machine, from /proc (0 when gone). */
@@ -228,7 +237,9 @@ async function postgres(items: number, workers: number, withRedis: boolean, work
     // The workers' backends (by application_name): the engine's database work, without the seed.
     const cpuBefore = await backendCpuS(admin, name);
     const xactsBefore = await xactsOf(admin, name);
+    const redisBefore = redis ? await redisCpuS(redis) : 0;
     const r = await timeJob(ctxFor(database, services, ws), items, workload);
+    const redisCpu = redis ? (await redisCpuS(redis)) - redisBefore : undefined;
     const cpuAfter = await backendCpuS(admin, name);
     let pgCpuS = 0;
     for (const [pid, after] of cpuAfter) pgCpuS += after - (cpuBefore.get(pid) ?? 0);
@@ -238,7 +249,7 @@ async function postgres(items: number, workers: number, withRedis: boolean, work
     const chunks = Math.ceil(items / 500);
     if (workers === 1) log(`  plan of the chunk's item load: ${await explainItemLoad(ctxFor(database, services, ws), r.jobId)}`);
     const setup = redis ? 'PostgreSQL 15 + BullMQ (Redis)' : 'PostgreSQL 15, no Redis (workers lease from the database)';
-    return { workload: workload.name, setup, workers, items, ...r, profile: { chunks, xacts, pgCpuS, workerCpuS } };
+    return { workload: workload.name, setup, workers, items, ...r, profile: { chunks, xacts, pgCpuS, workerCpuS, redisCpuS: redisCpu } };
   } finally {
     await stopWorkers(children);
     if (queue instanceof BullmqQueue) await queue.queue.obliterate({ force: true }).catch(() => undefined);
@@ -306,11 +317,11 @@ export async function run(args: string[]): Promise<void> {
     out.push(
       "Profile of the run: the workers' transactions per chunk of 500 (the seed's one transaction included), and CPU seconds of the workers' PostgreSQL backends and of the worker processes.",
       '',
-      '| items do | setup | worker processes | transactions / chunk | PostgreSQL CPU s | workers CPU s | wall s |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| items do | setup | worker processes | transactions / chunk | PostgreSQL CPU s | workers CPU s | Redis CPU s | wall s |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...profiled.map(
         (r) =>
-          `| ${r.workload} | ${r.setup} | ${r.workers} | ${(r.profile!.xacts / r.profile!.chunks).toFixed(1)} | ${r.profile!.pgCpuS.toFixed(2)} | ${r.profile!.workerCpuS.toFixed(2)} | ${(r.seedS + r.runS).toFixed(2)} |`,
+          `| ${r.workload} | ${r.setup} | ${r.workers} | ${(r.profile!.xacts / r.profile!.chunks).toFixed(1)} | ${r.profile!.pgCpuS.toFixed(2)} | ${r.profile!.workerCpuS.toFixed(2)} | ${r.profile!.redisCpuS?.toFixed(2) ?? '—'} | ${(r.seedS + r.runS).toFixed(2)} |`,
       ),
       '',
     );
