@@ -31,7 +31,10 @@ export async function commitChunk<P>(
 ): Promise<CommitResult> {
   const { chunk, kind, payload, policy, items } = input;
   const now = ctx.clock.now();
-  const byId = new Map(items.map((i) => [i.id, i]));
+  // Outcomes come in item order (normalizeOutcomes): look items up by position, by id otherwise.
+  let byId: Map<number, JobItemInput> | undefined;
+  const itemOf = (o: ItemOutcome, k: number) =>
+    items[k]?.id === o.itemId ? items[k]! : (byId ??= new Map(items.map((i) => [i.id, i]))).get(o.itemId)!;
   const updates: ItemUpdate[] = [];
   const finals: FinalOutcome[] = [];
   const counts = { succeeded: 0, failed: 0, skipped: 0, remaining: 0 };
@@ -39,8 +42,9 @@ export async function commitChunk<P>(
   let maxAttempts = 0;
   // Stays true while every item ends with the first one's status and nothing else to store.
   let uniform = true;
-  for (const o of input.outcomes) {
-    const item = byId.get(o.itemId)!;
+  for (let k = 0; k < input.outcomes.length; k++) {
+    const o = input.outcomes[k]!;
+    const item = itemOf(o, k);
     let update: ItemUpdate;
     if (o.status !== 'retry') {
       update = { id: o.itemId, status: o.status, result: o.result ?? null, error: o.status === 'failed' ? o.error.slice(0, 2000) : null, attempts: item.attempts };
