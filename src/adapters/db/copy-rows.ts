@@ -3,14 +3,17 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../core/db.js';
-import { copyText } from './copy-text.js';
+import { copyLine } from './copy-text.js';
 import { PgliteProxy, PgliteProxyTx } from './pglite-proxy.js';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const quoted = (name: string) => `"${name}"`;
 
-/** Text handed to one COPY at most; a bigger batch is sent as several COPY statements. */
-const MAX_COPY_CHARS = 32 * 1024 * 1024;
+/**
+ * Text per piece: PostgreSQL parses (and indexes) one piece while the next is built, instead of
+ * waiting for the whole block's text. On the embedded database each piece is its own COPY.
+ */
+const PIECE_CHARS = 256 * 1024;
 
 /**
  * COPY … FROM STDIN (pg-copy-streams) on PostgreSQL, COPY … FROM '/dev/blob' on the embedded
@@ -22,31 +25,40 @@ export async function copyRows(db: Db, table: string, columns: readonly string[]
   if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`copyRows: bad identifier in ${table}(${columns.join(',')})`);
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
   const statement = (source: string) => `COPY ${table} (${columns.map(quoted).join(', ')}) FROM ${source}`;
-  for (const text of batches(rows)) {
-    if (client instanceof PgliteProxy || client instanceof PgliteProxyTx) {
-      await client.query(statement(`'/dev/blob'`), [], { blob: new Blob([text]) });
-    } else if (client instanceof pg.Pool || !client || typeof (client as { query?: unknown }).query !== 'function') {
-      throw new Error('copyRows needs a transaction (one connection) on PostgreSQL');
-    } else {
-      const stream = (client as pg.PoolClient).query(copyFrom(statement('STDIN')));
-      await pipeline(Readable.from([text]), stream);
+  if (client instanceof PgliteProxy || client instanceof PgliteProxyTx) {
+    // The database runs in its own thread: the next piece is built while it loads this one.
+    let loading: Promise<unknown> | null = null;
+    try {
+      for (const text of pieces(rows)) {
+        await loading;
+        loading = client.query(statement(`'/dev/blob'`), [], { blob: new Blob([text]) });
+      }
+    } finally {
+      // A failed piece must not be left running (or unhandled) behind the error of the next.
+      await loading?.catch(() => undefined);
     }
+    await loading;
+    return;
   }
+  if (client instanceof pg.Pool || !client || typeof (client as { query?: unknown }).query !== 'function') {
+    throw new Error('copyRows needs a transaction (one connection) on PostgreSQL');
+  }
+  const stream = (client as pg.PoolClient).query(copyFrom(statement('STDIN')));
+  await pipeline(Readable.from(pieces(rows), { objectMode: false, highWaterMark: PIECE_CHARS }), stream);
 }
 
-function* batches(rows: readonly (readonly unknown[])[]): Generator<string> {
-  let start = 0;
-  while (start < rows.length) {
-    // Rows are small (a few kB); a block of 1,000 fits in one batch unless cells are huge.
-    let end = start;
-    let text = '';
-    while (end < rows.length) {
-      const line = copyText([rows[end]!]);
-      if (text && text.length + line.length > MAX_COPY_CHARS) break;
-      text += line;
-      end++;
+function* pieces(rows: readonly (readonly unknown[])[]): Generator<string> {
+  let lines: string[] = [];
+  let chars = 0;
+  for (const row of rows) {
+    const line = copyLine(row);
+    lines.push(line);
+    chars += line.length + 1;
+    if (chars >= PIECE_CHARS) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+      chars = 0;
     }
-    yield text;
-    start = end;
   }
+  if (lines.length) yield `${lines.join('\n')}\n`;
 }
