@@ -65,6 +65,9 @@ describe('import job', { timeout: 120_000 }, () => {
     const done = await getImport(ctx, started.id);
     expect(done.status).toBe('completed');
     expect(done.counts).toEqual({ total: 2_505, created: 2_500, updated: 0, skipped: 1, invalid: 2, duplicates: 2 });
+    // The last block refreshed the planner's statistics of leads (analyzed when the table held ~1 lead).
+    const [stats] = await queryRows<{ reltuples: number }>(ctx.db, sql`select reltuples::float8 as reltuples from pg_class where oid = 'leads'::regclass`);
+    expect(Number(stats!.reltuples)).toBeGreaterThanOrEqual(2_500);
     const [{ n }] = (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from leads where workspace_id = ${workspaceId}::uuid and 'q3' = any(tags)`)) as [{ n: number }];
     expect(Number(n)).toBe(2_500);
     const [member] = await queryRows<{ lead_count: number }>(ctx.db, sql`select lead_count from lists where id = ${done.listId}::uuid`);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
@@ -150,8 +150,12 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
     async process(ctx, chunk) {
       await closeIdleReaders();
       const imp = await loadImport(ctx, chunk.payload.importId);
-      // Outside the chunk's transaction: the ANALYZE's lock is released at once.
-      await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
+      // Before the first block (a fresh table), and in the last block's commit below: the match
+      // lookups probe an index per value whatever the statistics say. Outside the chunk's
+      // transaction here: the ANALYZE's lock is released at once.
+      if (chunk.items.some((item) => (item.input as { from: number }).from === 0)) {
+        await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
+      }
       const outcomes: ItemOutcome[] = [];
       for (const item of chunk.items) {
         const { from, to } = item.input as { from: number; to: number };
@@ -179,9 +183,27 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
         kept,
         erased.length ? [...block.errors, ...erasedErrors].sort((a, b) => a.rowNumber - b.rowNumber) : block.errors,
       );
+      if (chunk.items.some((item) => (item.input as { to: number }).to >= imp.totalRows)) await refreshStatisticsAtEnd(tx, imp.id);
       await verifyAfterLastBlock(tx, { id: imp.id, jobId: chunk.jobId, fileName: imp.fileName, options: imp.options });
     },
   });
+}
+
+/** The planner's statistics of `leads`, refreshed when what this import wrote (this block included) outgrew them. */
+async function refreshStatisticsAtEnd(tx: Ctx, importId: string) {
+  const [written] = await tx.db
+    .select({ rows: sql<number>`${imports.created} + ${imports.updated}` })
+    .from(imports)
+    .where(and(eq(imports.id, importId), eq(imports.workspaceId, tx.workspaceId!)));
+  await tx.db.execute(sql`savepoint import_analyze`);
+  try {
+    await refreshLeadStatistics(tx, Number(written?.rows ?? 0));
+    await tx.db.execute(sql`release savepoint import_analyze`);
+  } catch (e) {
+    // Statistics are an optimisation: never fail the block for them.
+    await tx.db.execute(sql`rollback to savepoint import_analyze`);
+    tx.log.warn({ err: e }, 'could not refresh the statistics of leads');
+  }
 }
 
 async function loadImport(ctx: Ctx, importId: string) {
