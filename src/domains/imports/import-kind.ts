@@ -150,12 +150,10 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
     async process(ctx, chunk) {
       await closeIdleReaders();
       const imp = await loadImport(ctx, chunk.payload.importId);
-      // Before the first block (a fresh table), and in the last block's commit below: the match
-      // lookups probe an index per value whatever the statistics say. Outside the chunk's
-      // transaction here: the ANALYZE's lock is released at once.
-      if (chunk.items.some((item) => (item.input as { from: number }).from === 0)) {
-        await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
-      }
+      // Outside the chunk's transaction: the ANALYZE's lock is released at once. Needed while the
+      // table grows: the per-value match lookups go to a sequential scan per value once the
+      // planner believes `leads` is nearly empty (seen: 35 s for one block's lookups).
+      await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
       const outcomes: ItemOutcome[] = [];
       for (const item of chunk.items) {
         const { from, to } = item.input as { from: number; to: number };

@@ -10,12 +10,15 @@ export function leadStatisticsStale(analyzedRows: number, changedSince: number |
 /**
  * Refreshes the planner's statistics of `leads` when they are stale: an import may grow the
  * table tenfold within minutes, faster than autovacuum (the embedded database has none at
- * all), and searches and counts plan from these statistics. The import calls it before its
- * first block and inside the commit of its last one, counting what it wrote (ANALYZE sees the
- * transaction's own rows): its match lookups probe one index per value and need none (an ANALYZE
- * samples 30,000 rows: ~0.6 s on the 2-vCPU machines here, 3 s of a 70k-row run when it ran
- * each time the table doubled). The probe is one catalog read. `SKIP_LOCKED`: a session
- * already analyzing or vacuuming the table is left to it.
+ * all), and once the planner believes the table nearly empty even the per-value match lookups
+ * of a block turn into scans (a 1M-row import into a fresh database slowed to 2–3 s a block;
+ * without a refresh past the first block, one block's lookups took 35 s). The import calls it
+ * before every block, and in its last block's commit counting what the import wrote (ANALYZE
+ * sees the transaction's own rows; the statistics views do not count them yet), so that
+ * searches after the import plan from the grown table. The probe is one catalog read; the
+ * ANALYZE (a sample of the table, ~0.6 s on the 2-vCPU machines here) runs a handful of times
+ * as the table doubles. `SKIP_LOCKED`: a session already analyzing or vacuuming the table is
+ * left to it.
  */
 export async function refreshLeadStatistics(ctx: Ctx, writtenRows = 0): Promise<boolean> {
   const [s] = await queryRows<{ analyzed: number; changed: number | null }>(
