@@ -27,7 +27,8 @@ import { tableFileReader } from '../src/adapters/files/table-file-reader.js';
 import { workspaces } from '../src/domains/workspaces/index.js';
 import { getImport, importOptionsSchema, previewUpload, startImport, type ImportMapping } from '../src/domains/imports/index.js';
 import { prepareImportRows } from '../src/domains/imports/prepare-import-rows.js';
-import { claimNextChunk, runClaimedChunk } from '../src/domains/jobs/index.js';
+import { claimNextChunk, isFinished, runClaimedChunk, type JobStatus } from '../src/domains/jobs/index.js';
+import { InProcessQueue, InProcessWorker, workerSettings } from '../src/adapters/queue/index.js';
 import { getTableColumns } from 'drizzle-orm';
 import { leads } from '../src/domains/leads/index.js';
 import { writeLeadsCsv } from './fixtures/realistic-leads.js';
@@ -96,10 +97,21 @@ async function importFile(ctx: Ctx, dir: string, file: string) {
   const preview = await previewUpload(ctx, deps, { uploadId: up.uploadId });
   const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: preview.columns });
   const t1 = performance.now();
-  for (;;) {
-    const claimed = await claimNextChunk(ctx, 'bench');
-    if (!claimed) break;
-    await runClaimedChunk(ctx, claimed, { workerId: 'bench', heartbeatMs: 60_000 });
+  if (arg('drain', 'serial') === 'worker') {
+    // As `serve` runs it: the in-process driver's worker with its default settings (2 chunks at once).
+    const worker = new InProcessWorker({ ...ctx, workspaceId: undefined }, new InProcessQueue(), workerSettings({ pollMs: 20 }));
+    worker.start();
+    try {
+      while (!isFinished((await getImport(ctx, imp.id)).status as JobStatus)) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await worker.stop();
+    }
+  } else {
+    for (;;) {
+      const claimed = await claimNextChunk(ctx, 'bench');
+      if (!claimed) break;
+      await runClaimedChunk(ctx, claimed, { workerId: 'bench', heartbeatMs: 60_000 });
+    }
   }
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
