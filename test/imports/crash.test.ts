@@ -35,6 +35,8 @@ const WORKER = join(ROOT, 'test/imports/fixtures/crash-import-worker.ts');
 interface WorkerProc {
   child: ChildProcess;
   processed: number;
+  /** Chunks leased at the last report. */
+  running: number;
   exited: Promise<number | null>;
   reached(n: number): Promise<void>;
 }
@@ -50,10 +52,12 @@ function spawnWorker(env: Record<string, string>): WorkerProc {
   const w: WorkerProc = {
     child,
     processed: 0,
+    running: 0,
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
     reached: (n) =>
       new Promise((resolve, reject) => {
-        const check = () => w.processed >= n && resolve();
+        // Past n blocks and with a block in flight: the kill then interrupts one.
+        const check = () => w.processed >= n && w.running > 0 && resolve();
         child.stdout!.on('data', check);
         child.on('exit', () => (w.processed >= n ? resolve() : reject(new Error(`worker exited before ${n} blocks (at ${w.processed})`))));
         check();
@@ -66,7 +70,11 @@ function spawnWorker(env: Record<string, string>): WorkerProc {
     buf += chunk;
     const lines = buf.split('\n');
     buf = lines.pop()!;
-    for (const l of lines) w.processed = Math.max(w.processed, (JSON.parse(l) as { processed: number }).processed);
+    for (const l of lines) {
+      const report = JSON.parse(l) as { processed: number; running: number };
+      w.processed = Math.max(w.processed, report.processed);
+      w.running = report.running;
+    }
   });
   child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-20_000)));
   void w.exited.then((code) => code !== 0 && code !== null && process.stderr.write(`import worker exited ${code}:\n${stderr}\n`));
