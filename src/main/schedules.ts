@@ -5,7 +5,7 @@ import type { Ctx } from '../core/context.js';
 import { resetMonthlyCredits } from '../domains/credits/index.js';
 import { diskUploadStore } from '../adapters/files/disk-upload-store.js';
 import { sweepUploads } from '../domains/imports/index.js';
-import { purgeExpiredDeletedLeads } from '../domains/leads/index.js';
+import { purgeExpiredDeletedLeads, vacuumLeadsWhenNeeded } from '../domains/leads/index.js';
 import { claimScheduledSlot, finishScheduledRun, scheduledRuns, slotClaimed } from '../domains/jobs/index.js';
 
 /** Periodic work of the whole installation, run by whichever worker process claims the slot. */
@@ -48,6 +48,13 @@ export const scheduledTasks: ScheduledTask[] = [
     pattern: '23 3 * * *',
     catchUp: true,
     run: (ctx) => purgeExpiredDeletedLeads(ctx),
+  },
+  {
+    // Marks the pages imports and bulk writes left all-visible, so counts stay index-only (what autovacuum does where it runs).
+    name: 'leads.vacuum',
+    pattern: '*/10 * * * *',
+    catchUp: false,
+    run: (ctx) => vacuumLeadsWhenNeeded(ctx),
   },
   {
     name: 'cache.expire',

@@ -51,6 +51,7 @@ export { bulkLeadsSchema, bulkActionSchema, BULK_SYNC_LIMIT, BULK_MAX_IDS, type 
 export { applyBulkAction } from './apply-bulk-action.js';
 export { leadsBulkKind, LEADS_BULK_KIND } from './bulk-job-kind.js';
 export { purgeDeletedLeads, purgeExpiredDeletedLeads } from './purge-deleted-leads.js';
+export { vacuumLeadsWhenNeeded } from './vacuum-leads.js';
 export { addLeadNote, noteBodySchema } from './add-lead-note.js';
 export { listLeadNotes } from './list-lead-notes.js';
 export { listLeadActivity, type ActivityView } from './list-lead-activity.js';
