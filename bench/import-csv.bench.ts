@@ -5,7 +5,9 @@
 // leads table (same indexes): the floor. Peak RSS of the process (the embedded database's
 // worker thread included) is sampled every 50 ms.
 //
-//   npm run bench -- import-csv [--rows=100000] [--existing=100000] [--db=embedded,postgres]
+//   npm run bench -- import-csv [--rows=100000] [--existing=100000] [--db=embedded,postgres] [--drain=worker|serial]
+//   --drain=worker (default): the in-process driver's worker, two chunks at once, as `serve` and
+//   `leadforge import` run the job; --drain=serial: one chunk after the other.
 //   npm run bench -- import-csv --rows=1000000 --existing=0 --db=postgres   (the memory run; no floor above 200k rows)
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +99,7 @@ async function importFile(ctx: Ctx, dir: string, file: string) {
   const preview = await previewUpload(ctx, deps, { uploadId: up.uploadId });
   const imp = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: preview.columns });
   const t1 = performance.now();
-  if (arg('drain', 'serial') === 'worker') {
+  if (arg('drain', 'worker') === 'worker') {
     // As `serve` runs it: the in-process driver's worker with its default settings (2 chunks at once).
     const worker = new InProcessWorker({ ...ctx, workspaceId: undefined }, new InProcessQueue(), workerSettings({ pollMs: 20 }));
     worker.start();
