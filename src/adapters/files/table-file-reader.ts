@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { validationError } from '../../core/errors.js';
 import type { TableFileInfo, TableFileReader, TableRecord } from '../../domains/imports/index.js';
+import { countCsvRecords } from './count-csv-records.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { readCsv } from './read-csv.js';
 import { listSheets, readXlsx } from './read-xlsx.js';
@@ -40,5 +41,21 @@ export const tableFileReader: TableFileReader = {
   records(path, info: TableFileInfo, signal): AsyncIterable<TableRecord> {
     if (info.format === 'xlsx') return readXlsx(path, info.sheet!, signal);
     return readCsv(path, { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',', signal });
+  },
+
+  async count(path, info) {
+    // A byte scan where it is exact (most CSV files); the full parse otherwise, which also
+    // raises the exact error of a file it cannot read.
+    if (info.format === 'csv') {
+      const fast = await countCsvRecords(path, info.encoding ?? 'utf-8', info.delimiter ?? ',');
+      if (fast) return fast;
+    }
+    let records = 0;
+    let width = 0;
+    for await (const record of this.records(path, info)) {
+      records++;
+      width = Math.max(width, record.cells.length);
+    }
+    return { records, width };
   },
 };

@@ -27,12 +27,7 @@ export async function startImport(ctx: Ctx, deps: ImportDeps, input: StartImport
   if (!data.mapping.some((m) => m.field)) throw validationError('The mapping imports no column');
   const upload = await deps.uploads.get(workspaceId, data.uploadId);
   const info = await deps.reader.inspect(upload.path, { sheet: data.options.sheet });
-  let records = 0;
-  let width = 0;
-  for await (const record of deps.reader.records(upload.path, info)) {
-    records++;
-    width = Math.max(width, record.cells.length);
-  }
+  const { records, width } = await deps.reader.count(upload.path, info);
   const total = records - (data.options.hasHeader ? 1 : 0);
   if (total <= 0) throw validationError(records === 0 ? 'The file has no rows' : 'The file has a header row but no data rows');
   const outside = data.mapping.find((m) => m.index >= width);

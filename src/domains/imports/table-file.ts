@@ -23,6 +23,8 @@ export interface TableFileReader {
   inspect(path: string, options?: { sheet?: string }): Promise<TableFileInfo>;
   /** Streams the records of the file (of the chosen sheet), never holding the file in memory. */
   records(path: string, info: TableFileInfo, signal?: AbortSignal): AsyncIterable<TableRecord>;
+  /** How many records `records` yields (the header included) and the widest one's cell count. */
+  count(path: string, info: TableFileInfo): Promise<{ records: number; width: number }>;
 }
 
 /** Limits a file must respect; past them it is refused with a message naming the limit. */
