@@ -8,7 +8,7 @@ import { filterErasedPeople, listCustomFields } from '../leads/index.js';
 import type { CopyRows } from './bulk-copy.js';
 import { importOptionsSchema, mappingSchema } from './import-input.js';
 import { imports } from './imports.tables.js';
-import { refreshLeadStatistics } from './lead-statistics.js';
+import { refreshLeadStatistics, refreshLookupStatistics } from './lead-statistics.js';
 import { prepareImportRows, type PreparedImportRow, type RowError } from './prepare-import-rows.js';
 import type { TableFileInfo, TableFileReader, TableRecord } from './table-file.js';
 import { verifyAfterLastBlock } from './verify-after-import.js';
@@ -169,7 +169,7 @@ export function importLeadsKind(reader: TableFileReader, copy: CopyRows) {
       // Outside the chunk's transaction: the ANALYZE's lock is released at once. Needed while the
       // table grows: the per-value match lookups go to a sequential scan per value once the
       // planner believes `leads` is nearly empty (seen: 35 s for one block's lookups).
-      await refreshLeadStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
+      await refreshLookupStatistics(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not refresh the statistics of leads'));
       const outcomes: ItemOutcome[] = [];
       for (const item of chunk.items) {
         const { from, to } = item.input as { from: number; to: number };
