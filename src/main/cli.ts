@@ -10,6 +10,9 @@ import { registerExport } from '../adapters/cli/commands/export.js';
 import { registerMapColumns } from '../adapters/cli/commands/map-columns.js';
 import { registerVerify } from '../adapters/cli/commands/verify.js';
 import { registerFind } from '../adapters/cli/commands/find.js';
+import { limitHeapGrowth } from './heap-growth.js';
+
+limitHeapGrowth();
 
 /**
  * `leadforge <command>`: one binary for the server, workers and the command-line verbs.
