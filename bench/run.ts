@@ -3,6 +3,10 @@
 // `run(args)`, prints its figures (markdown) on stdout and its progress on stderr.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from '../src/main/heap-growth.js';
+
+// The benchmarks run the work in this process, as `leadforge` runs it: with its heap growth (peak RSS figures).
+limitHeapGrowth();
 
 interface BenchModule {
   description: string;

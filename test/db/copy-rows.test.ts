@@ -55,6 +55,25 @@ describe('copyRows', { timeout: 120_000 }, () => {
     expect(summary).toEqual({ n: 4_000, first: '1000', last: '4999', sum: String((3_999 * 4_000) / 2) });
   });
 
+  it('keeps multi-byte text whole across pieces, and a line longer than a piece', async () => {
+    // Accents, CJK and emoji (4 bytes in UTF-8, 2 UTF-16 units) on every line, and one 1 MB line.
+    const label = (i: number) => `Zoë Müller 日本 😀 ${i} ${'é'.repeat(i % 300)}`;
+    const rows: unknown[][] = Array.from({ length: 3_000 }, (_, i) => [30_000 + i, label(i), ['ß', '😀'], { s: label(i) }, at, i, 0, true]);
+    rows.splice(1_500, 0, [40_000, '日'.repeat(350_000), [], {}, at, 0, 0, true]);
+    await db.transaction(async (tx) => copyRows(tx as unknown as Db, 'copy_probe', COLUMNS, rows));
+    const back = await queryRows<{ id: number; label: string; tags: string[]; s: string }>(
+      db,
+      sql`select id, label, tags, data->>'s' as s from copy_probe where id >= 30000 order by id`,
+    );
+    expect(back).toHaveLength(3_001);
+    for (const r of back.slice(0, 3_000)) {
+      const i = r.id - 30_000;
+      expect([r.label, r.s, r.tags]).toEqual([label(i), label(i), ['ß', '😀']]);
+    }
+    expect(back[3_000]!.label).toBe('日'.repeat(350_000));
+    await db.execute(sql`delete from copy_probe where id >= 30000`);
+  });
+
   it('a rejected piece fails the COPY and leaves nothing of the batch behind', async () => {
     // The duplicate key sits in the last piece: the pieces before it were already loaded.
     const batch = Array.from({ length: 3_000 }, (_, i) => [10_000 + i, 'y'.repeat(300), [], {}, at, i, 0, true]);
