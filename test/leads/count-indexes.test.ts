@@ -55,10 +55,12 @@ describe('counts of segmentation fields', () => {
     expect(await countLeads(other, filter('city', 'eq', 'Paris'))).toEqual({ count: 1, capped: false });
     // Filters the count indexes do not serve still count right (a scan).
     expect(await countLeads(ctx, filter('city', 'contains', 'ari'))).toEqual({ count: 3, capped: false });
+    expect(await countLeads(ctx, filter('city', 'contains', 'ARI'))).toEqual({ count: 3, capped: false });
+    expect(await countLeads(ctx, filter('city', 'starts_with', 'pAr'))).toEqual({ count: 3, capped: false });
     expect(await countLeads(ctx, filter('city', 'is_empty', undefined))).toEqual({ count: 1, capped: false });
   });
 
-  const plan = async (field: string, op: 'eq' | 'in', value: unknown) => {
+  const plan = async (field: string, op: 'eq' | 'in' | 'contains' | 'starts_with', value: unknown) => {
     const resolved = await resolveLeadQuery(ctx, leadQuerySchema.parse(filter(field, op, value)));
     // Other ways through the table ruled out: the question is whether this index can serve the count.
     return withPlannerSettings(ctx, { enable_seqscan: 'off' }, async (c) => {
@@ -74,6 +76,14 @@ describe('counts of segmentation fields', () => {
     expect(eqPlan, eqPlan).toMatch(new RegExp(`Index Only Scan using leads_${field}_count_idx[^\\n]*\\n\\s*Index Cond: .*lower\\(${field}\\)\\)? = 'value 7'`));
     const inPlan = await plan(field, 'in', ['Value 7', 'value 8']);
     expect(inPlan, inPlan).toMatch(new RegExp(`Index Only Scan using leads_${field}_count_idx[^\\n]*\\n\\s*Index Cond: .*lower\\(${field}\\)\\)? = ANY`));
+  });
+
+  it.each(COUNT_INDEXED_FIELDS)('plans a count of %s contains / starts_with from its count index, on the lower-cased values it holds', async (field) => {
+    // lower(field) LIKE: the index holds lower(field), so no value is lower-cased and no row visited.
+    for (const [op, pattern] of [['contains', '%alue 7%'], ['starts_with', 'value 7%']] as const) {
+      const p = await plan(field, op, op === 'contains' ? 'ALUE 7' : 'Value 7');
+      expect(p, p).toMatch(new RegExp(`Index Only Scan using leads_${field}_count_idx[^\\n]*\\n(\\s*Index Cond: [^\\n]*\\n)?\\s*Filter: \\(\\(?lower\\(${field}\\)\\)? ~~ '${pattern}'`));
+    }
   });
 });
 
