@@ -84,6 +84,34 @@ describe('import job', { timeout: 120_000 }, () => {
     expect((await listImports(ctx)).items.map((i) => i.id)).toContain(started.id);
   });
 
+  it("records each created lead's undo record and 'imported' timeline entry with the fields its row set", async () => {
+    const rows = [HEADER, ['timeline1@acme.com', 'Ann', 'One', 'Acme', '5', '1'], ['timeline2@acme.com', 'Bob', '', '', '', ''], ['timeline3@acme.com', 'Cy', 'Three', 'Acme', '7', '']];
+    const up = await upload(deps, workspaceId, 'timeline.csv', csv(rows));
+    const started = await startImport(ctx, deps, { uploadId: up.uploadId, mapping: MAPPING });
+    await drain(ctx);
+    const [imp] = await queryRows<{ source_id: number }>(ctx.db, sql`select source_id from imports where id = ${started.id}::uuid`);
+    const entries = await queryRows<{ email: string; type: string; data: { fields: string[] }; actor_type: string; actor_user_id: string | null; source_id: number; action: string; row_number: number; at_ok: boolean }>(
+      ctx.db,
+      sql`select l.email, a.type, a.data, a.actor_type, a.actor_user_id, a.source_id, c.action, c.row_number, a.created_at >= l.created_at as at_ok
+            from leads l join lead_activities a on a.lead_id = l.id join import_changes c on c.lead_id = l.id and c.import_id = ${started.id}::uuid
+           where l.workspace_id = ${workspaceId}::uuid and l.email like 'timeline%' order by l.email`,
+    );
+    const fieldsOf = (e: (typeof entries)[number]) => [...e.data.fields].sort();
+    // The job's worker writes them (its actor); at the block's commit, after the rows were prepared.
+    expect(entries.map((e) => [e.email, e.type, e.action, e.row_number, e.source_id, e.actor_type, e.at_ok])).toEqual([
+      ['timeline1@acme.com', 'imported', 'created', 2, imp!.source_id, 'system', true],
+      ['timeline2@acme.com', 'imported', 'created', 3, imp!.source_id, 'system', true],
+      ['timeline3@acme.com', 'imported', 'created', 4, imp!.source_id, 'system', true],
+    ]);
+    // Each row's own fields: the second row set no company, employees or score.
+    expect(fieldsOf(entries[0]!)).toEqual(expect.arrayContaining(['company', 'custom.lead_score', 'email', 'employee_count', 'first_name', 'last_name']));
+    expect(fieldsOf(entries[1]!)).toEqual(expect.arrayContaining(['email', 'first_name']));
+    expect(fieldsOf(entries[1]!)).not.toContain('company');
+    expect(fieldsOf(entries[1]!)).not.toContain('custom.lead_score');
+    expect(fieldsOf(entries[2]!)).toContain('employee_count');
+    expect(fieldsOf(entries[2]!)).not.toContain('custom.lead_score');
+  });
+
   it('refreshes the statistics of the match lookups when the table outgrew them, from a small sample of their columns', async () => {
     const reltuples = async () =>
       Number((await queryRows<{ n: number }>(ctx.db, sql`select reltuples::float8 as n from pg_class where oid = 'leads'::regclass`))[0]!.n);

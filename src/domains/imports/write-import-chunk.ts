@@ -116,6 +116,7 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
     await copy(ctx.db, 'import_updated_leads', LEAD_COLUMN_NAMES, toUpdate);
     await ctx.db.execute(sql`update leads l set ${UPDATE_SET} from import_updated_leads s where l.id = s.id and l.workspace_id = ${workspaceId}::uuid`);
   }
+  const created = new CreatedLeads();
   if (toInsert.length) {
     const ok = await insertLeads(ctx, copy, imp.options, toInsert);
     for (const r of toInsert) {
@@ -125,13 +126,13 @@ export async function writeImportChunk(ctx: Ctx, copy: CopyRows, imp: ImportRef,
       }
       counts.created++;
       memberIds.push(r.id);
-      changes.push([imp.id, r.id, workspaceId, 'created', null, null, r.rowNumber]);
-      activities.push(activity(r.id, 'imported', { fields: r.prepared.fields }));
+      created.add(r.id, r.rowNumber, r.prepared.fields);
     }
   }
   await copy(ctx.db, 'import_changes', CHANGE_COLUMNS, changes);
   if (restamped.length) await restampChanges(ctx, imp.id, restamped);
   await copy(ctx.db, 'lead_activities', ACTIVITY_COLUMNS, activities);
+  await created.write(ctx, { importId: imp.id, sourceId: imp.sourceId, now });
   if (imp.listId && memberIds.length) {
     const joined = await queryRows<{ lead_id: string }>(
       ctx.db,
@@ -291,6 +292,52 @@ async function restampChanges(ctx: Ctx, importId: string, rows: { lead_id: strin
 }
 
 /** A PostgreSQL array literal of strings, passed as one parameter (instead of one per value). */
+/**
+ * The undo records (`created`) and 'imported' timeline entries of the leads a block created,
+ * written by the database from arrays of ids (`INSERT … SELECT … FROM unnest`) rather than as
+ * COPY lines built here: the Node process is an import's bottleneck on PostgreSQL, and these
+ * were two lines of 7 and 9 cells (the field list as JSON) per created lead. Rows of a file
+ * mostly set the same fields, so the field lists go once each, rows pointing at theirs.
+ */
+class CreatedLeads {
+  private ids: string[] = [];
+  private rowNumbers: number[] = [];
+  private fieldSetOf: number[] = [];
+  private fieldSets: string[][] = [];
+  private fieldSetIndex = new Map<string, number>();
+
+  add(id: string, rowNumber: number, fields: string[]) {
+    const key = fields.join(',');
+    let k = this.fieldSetIndex.get(key);
+    if (k === undefined) {
+      k = this.fieldSets.push(fields) - 1;
+      this.fieldSetIndex.set(key, k);
+    }
+    this.ids.push(id);
+    this.rowNumbers.push(rowNumber);
+    this.fieldSetOf.push(k);
+  }
+
+  async write(ctx: Ctx, info: { importId: string; sourceId: number; now: Date }) {
+    if (this.ids.length === 0) return;
+    const workspaceId = requireWorkspaceId(ctx);
+    const ids = `{${this.ids.join(',')}}`;
+    await ctx.db.execute(
+      sql`insert into import_changes (import_id, lead_id, workspace_id, action, before, after, row_number)
+          select ${info.importId}::uuid, c.id, ${workspaceId}::uuid, 'created', null, null, c.rn
+            from unnest(${ids}::uuid[], ${`{${this.rowNumbers.join(',')}}`}::int[]) as c(id, rn)`,
+    );
+    const actor = ctx.actor;
+    await ctx.db.execute(
+      sql`insert into lead_activities (workspace_id, lead_id, type, actor_type, actor_user_id, actor_api_key_id, source_id, data, created_at)
+          select ${workspaceId}::uuid, c.id, 'imported', ${actor.type}, ${actor.userId ?? null}::uuid, ${actor.apiKeyId ?? null}::uuid, ${info.sourceId}::int,
+                 jsonb_build_object('fields', ${JSON.stringify(this.fieldSets)}::jsonb -> c.k), ${info.now.toISOString()}::timestamptz
+            from unnest(${ids}::uuid[], ${`{${this.fieldSetOf.join(',')}}`}::int[]) with ordinality as c(id, k, n)
+           order by c.n`,
+    );
+  }
+}
+
 function pgArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
