@@ -45,8 +45,9 @@ type ChangeRow = [string, string, string, 'created' | 'updated' | 'skipped', Rec
 /**
  * Writes one chunk of prepared rows inside the chunk's transaction, in bulk: new leads and
  * updated leads are COPYed into staging tables, then inserted (`INSERT … SELECT … ON CONFLICT DO
- * NOTHING`) and updated (`UPDATE … FROM`) with one statement each; undo records, timeline entries
- * and error rows are COPYed; list membership is one `INSERT … SELECT unnest(…)`. Which rows
+ * NOTHING`) and updated (`UPDATE … FROM`) with one statement each; the created leads' undo
+ * records and timeline entries come from arrays of ids (CreatedLeads), the others and the error
+ * rows are COPYed; list membership is one `INSERT … SELECT unnest(…)`. Which rows
  * create, update, skip or are duplicates is decided here from one locking read of the matching
  * leads: a row matching an earlier row of the file (in this chunk or a committed one) is a duplicate.
  */
