@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
-import { withTransaction } from '../../src/core/transaction.js';
 import { leadCountSql } from '../../src/domains/leads/count-leads.js';
 import { countLeads, createLead, deleteLead } from '../../src/domains/leads/index.js';
 import { resolveLeadQuery, leadQuerySchema } from '../../src/domains/leads/lead-query.js';
@@ -84,31 +83,5 @@ describe('counts of segmentation fields', () => {
       const p = await plan(field, op, op === 'contains' ? 'ALUE 7' : 'Value 7');
       expect(p, p).toMatch(new RegExp(`Index Only Scan using leads_${field}_count_idx[^\\n]*\\n(\\s*Index Cond: [^\\n]*\\n)?\\s*Filter: \\(\\(?lower\\(${field}\\)\\)? ~~ '${pattern}'`));
     }
-  });
-});
-
-describe('planner settings local to a lead query', () => {
-  let t: TestApp;
-  let ctx: Ctx;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    const owner = await createUserWithWorkspace(t);
-    ctx = userCtx(t, owner.workspaceId, owner.id);
-  });
-  afterAll(async () => t.close());
-
-  const jit = async (c: Ctx) => (await queryRows<{ v: string }>(c.db, sql`select current_setting('jit') as v`))[0]!.v;
-
-  it('applies them inside and gives a caller’s transaction its own values back', async () => {
-    const [inside, after] = await withTransaction(ctx, async (tx) => {
-      await tx.db.execute(sql`select set_config('jit', 'on', true)`);
-      const seen = await withPlannerSettings(tx, { jit: 'off', enable_seqscan: 'off' }, async (c) => [await jit(c), (await queryRows<{ v: string }>(c.db, sql`select current_setting('enable_seqscan') as v`))[0]!.v]);
-      // An exact count inside the caller's transaction leaves its settings as they were too.
-      await countLeads(tx, { filter: { field: 'city', op: 'eq', value: 'x' } });
-      return [seen, [await jit(tx), (await queryRows<{ v: string }>(tx.db, sql`select current_setting('enable_seqscan') as v`))[0]!.v]];
-    });
-    expect(inside).toEqual(['off', 'off']);
-    expect(after).toEqual(['on', 'on']);
   });
 });

@@ -4,6 +4,7 @@ import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
 import { withTransaction } from '../../src/core/transaction.js';
 import { countLeads, createLead, withoutTableScan } from '../../src/domains/leads/index.js';
+import { withPlannerSettings } from '../../src/domains/leads/workspace-scan.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { userCtx } from './support.js';
@@ -50,5 +51,19 @@ describe('bounded lead queries stay on the workspace’s index', () => {
   it('still counts exactly up to the cap', async () => {
     expect(await countLeads(ctx, { q: 'smith' })).toEqual({ count: 2, capped: false });
     expect(await countLeads(ctx, { q: 'smith', cap: 1 })).toEqual({ count: 1, capped: true });
+  });
+
+  const currentSetting = async (c: Ctx, name: string) => (await queryRows<{ v: string }>(c.db, sql`select current_setting(${name}) as v`))[0]!.v;
+
+  it('withPlannerSettings applies them inside and gives a caller’s transaction its own values back', async () => {
+    const [inside, after] = await withTransaction(ctx, async (tx) => {
+      await tx.db.execute(sql`select set_config('jit', 'on', true)`);
+      const seen = await withPlannerSettings(tx, { jit: 'off', enable_seqscan: 'off' }, async (c) => [await currentSetting(c, 'jit'), await currentSetting(c, 'enable_seqscan')]);
+      // An exact count inside the caller's transaction leaves its settings as they were too.
+      await countLeads(tx, { filter: { field: 'city', op: 'eq', value: 'x' } });
+      return [seen, [await currentSetting(tx, 'jit'), await currentSetting(tx, 'enable_seqscan')]];
+    });
+    expect(inside).toEqual(['off', 'off']);
+    expect(after).toEqual(['on', 'on']);
   });
 });

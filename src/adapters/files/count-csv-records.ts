@@ -39,11 +39,10 @@ export async function countCsvRecords(path: string, encoding: string, delimiter:
 
 type RecordDelimiter = 'unknown' | 'lf' | 'crlf';
 
-/** The byte-level state machine behind countCsvRecords (exported for its tests). */
-export class RecordCounter {
+/** The byte-level state machine behind countCsvRecords. */
+class RecordCounter {
   records = 0;
   width = 0;
-  private started = false;
   private skipBom: boolean;
   private inQuotes = false;
   /** Inside quotes, a quote was just read: the next byte says whether it escapes a quote or closes the cell. */
@@ -67,11 +66,11 @@ export class RecordCounter {
 
   push(buf: Buffer) {
     let i = 0;
+    // Only the first chunk may start with the BOM.
     if (this.skipBom) {
-      if (!this.started && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
       this.skipBom = false;
     }
-    this.started = true;
     this.recordBytes += buf.length;
     for (; i < buf.length; i++) this.byte(buf[i]!);
     if (this.recordBytes > this.maxRecordBytes) throw new NotSure();

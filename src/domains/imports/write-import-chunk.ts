@@ -40,7 +40,7 @@ const CHANGE_COLUMNS = ['import_id', 'lead_id', 'workspace_id', 'action', 'befor
 const ERROR_COLUMNS = ['import_id', 'workspace_id', 'row_number', 'column', 'value', 'problem'];
 
 type ActivityRow = [string, string, string, string, string | null, string | null, number, Record<string, unknown>, Date];
-type ChangeRow = [string, string, string, 'created' | 'updated' | 'skipped', Record<string, unknown> | null, Record<string, unknown> | null, number];
+type ChangeRow = [string, string, string, 'updated' | 'skipped', Record<string, unknown> | null, Record<string, unknown> | null, number];
 
 /**
  * Writes one chunk of prepared rows inside the chunk's transaction, in bulk: new leads and
@@ -292,7 +292,6 @@ async function restampChanges(ctx: Ctx, importId: string, rows: { lead_id: strin
   );
 }
 
-/** A PostgreSQL array literal of strings, passed as one parameter (instead of one per value). */
 /**
  * The undo records (`created`) and 'imported' timeline entries of the leads a block created,
  * written by the database from arrays of ids (`INSERT … SELECT … FROM unnest`) rather than as
@@ -322,7 +321,7 @@ class CreatedLeads {
   async write(ctx: Ctx, info: { importId: string; sourceId: number; now: Date }) {
     if (this.ids.length === 0) return;
     const workspaceId = requireWorkspaceId(ctx);
-    const ids = `{${this.ids.join(',')}}`;
+    const ids = pgArray(this.ids);
     await ctx.db.execute(
       sql`insert into import_changes (import_id, lead_id, workspace_id, action, before, after, row_number)
           select ${info.importId}::uuid, c.id, ${workspaceId}::uuid, 'created', null, null, c.rn
@@ -339,6 +338,7 @@ class CreatedLeads {
   }
 }
 
+/** A PostgreSQL array literal of strings, passed as one parameter (instead of one per value). */
 function pgArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
