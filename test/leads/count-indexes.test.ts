@@ -38,8 +38,8 @@ describe('counts of segmentation fields', () => {
     await createLead(other, { full_name: 'Other Parisian', city: 'Paris', title: 'CEO' });
     // Rows enough for the planner to weigh indexes; the same shape on every field (bypassing the verbs: only the plan is looked at).
     await t.ctx().db.execute(sql`
-      insert into leads (workspace_id, city, state, country, title, industry, seniority, department, lead_source)
-      select w, v, v, v, v, v, v, v, v
+      insert into leads (workspace_id, city, state, country, title, industry, seniority, department, lead_source, company)
+      select w, v, v, v, v, v, v, v, v, v
         from (values (${owner.workspaceId}::uuid), (${stranger.workspaceId}::uuid)) ws(w),
              lateral (select 'Value ' || (g % 50) as v from generate_series(1, 2000) g) s`);
     // Statistics and the visibility map, as after VACUUM: what lets PostgreSQL plan index-only scans.

@@ -3,6 +3,8 @@ import { validationError } from '../../core/errors.js';
 import { lists } from '../lists/index.js';
 import type { CustomFieldDef } from './custom-values.js';
 import { LIMITS } from './fields.js';
+import { likeEscape } from './like-escape.js';
+import { searchTextImplied } from './search-text-prefilter.js';
 import type { FilterCondition, FilterNode, FilterOp, FilterScalar } from './lead-filter.js';
 import { resolveFilterField, unknownFieldMessage, type FilterField, type FilterKind } from './lead-filter-fields.js';
 import { leadListItems, leads } from './leads.tables.js';
@@ -35,9 +37,6 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const RELATIVE_RE = /^now(?:-(\d{1,5})([hdw]))?$/;
 const HOURS = { h: 1, d: 24, w: 24 * 7 } as const;
-
-/** Escapes LIKE wildcards so that user text matches literally. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Compiles a parsed filter into one SQL condition; unknown fields, wrong operators or wrong values are VALIDATION errors. */
 export function compileLeadFilter(node: FilterNode, env: FilterEnv, path = 'filter'): SQL {
@@ -150,6 +149,13 @@ function likeCaseless(field: FilterField, expr: SQL, caseless: boolean, pattern:
   return caseless ? sql`${expr} like lower(${pattern}::text)` : sql`${field.expr} ilike ${pattern}`;
 }
 
+/** contains / starts_with `term`: on a field held in `search_text`, behind the substring of it that the match implies (search-text-prefilter.ts). */
+function substringCondition(field: FilterField, expr: SQL, caseless: boolean, term: string, pattern: string): SQL {
+  const exact = likeCaseless(field, expr, caseless, pattern);
+  const implied = field.inSearchText ? searchTextImplied(term) : undefined;
+  return implied ? sql`(${implied} and ${exact})` : exact;
+}
+
 function scalarCondition(field: FilterField, op: FilterOp, values: FilterScalar[], path: string): SQL {
   // Text compares ignoring case; columns stored lower-cased compare as they are (index-friendly).
   const caseless = field.kind === 'text' && !field.options?.length;
@@ -170,9 +176,9 @@ function scalarCondition(field: FilterField, op: FilterOp, values: FilterScalar[
     case 'not_in':
       return sql`(${field.expr} is null or ${expr} not in (${sql.join(values.map(val), sql`, `)}))`;
     case 'contains':
-      return likeCaseless(field, expr, caseless, `%${likeEscape(a as string)}%`);
+      return substringCondition(field, expr, caseless, a as string, `%${likeEscape(a as string)}%`);
     case 'starts_with':
-      return likeCaseless(field, expr, caseless, `${likeEscape(a as string)}%`);
+      return substringCondition(field, expr, caseless, a as string, `${likeEscape(a as string)}%`);
     case 'gt':
       return sql`${expr} > ${val(a!)}`;
     case 'gte':

@@ -22,6 +22,14 @@ export interface FilterField {
   values?: readonly string[];
   /** Stored lower-cased: eq/in compare the raw column and can use its index. */
   lowerStored?: boolean;
+  /**
+   * Held whole in `search_text` (normalize-lead.ts): contains / starts_with may then narrow the
+   * leads read through the trigram index first (search-text-prefilter.ts). Not set on fields
+   * with a count index (company, title, city): `search_text` is not in it, so the added condition
+   * would turn its index-only count into a visit of every row. Nor on first and last name, which
+   * `search_text` lacks when a full name given apart from them differs.
+   */
+  inSearchText?: boolean;
   /** For custom select fields: the options (values are matched ignoring case). */
   options?: readonly string[];
   sortable: boolean;
@@ -49,15 +57,15 @@ const time = (name: string, expr: AnyPgColumn): FilterField => ({ name, kind: 't
  * the score range filter (`gte`/`lte`/`between`) and sort work with no other change.
  */
 const BUILT_IN: FilterField[] = [
-  { ...text('email', leads.email), lowerStored: true },
+  { ...text('email', leads.email), lowerStored: true, inSearchText: true },
   text('first_name', leads.firstName),
   text('last_name', leads.lastName),
-  text('full_name', leads.fullName),
+  text('full_name', leads.fullName, { inSearchText: true }),
   text('title', leads.title),
   text('seniority', leads.seniority),
   text('department', leads.department),
   text('company', leads.company),
-  { ...text('company_domain', leads.companyDomain), lowerStored: true },
+  { ...text('company_domain', leads.companyDomain), lowerStored: true, inSearchText: true },
   text('website', leads.website),
   text('phone', leads.phone),
   text('mobile_phone', leads.mobilePhone),

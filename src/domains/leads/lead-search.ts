@@ -1,5 +1,5 @@
 import { and, or, sql, type SQL } from 'drizzle-orm';
-import { likeEscape } from './compile-lead-filter.js';
+import { likeEscape } from './like-escape.js';
 import { fuzzyPrefilter } from './fuzzy-prefilter.js';
 import { leads } from './leads.tables.js';
 import { foldText } from './normalize-text.js';

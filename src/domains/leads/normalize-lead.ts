@@ -256,7 +256,8 @@ export function cleanTags(tags: string[]): string[] {
 
 function buildSearchText(s: LeadState): string {
   const parts = [s.fullName ?? joinName(s.firstName, s.lastName), s.email, s.company, s.companyDomain, s.title, s.city];
-  return foldText(parts.filter(Boolean).join(' ')).slice(0, 2000);
+  // Whole, never cut: substring filters on these fields count from it (search-text-prefilter.ts).
+  return foldText(parts.filter(Boolean).join(' '));
 }
 
 function diffFields(previous: LeadState, next: LeadState) {

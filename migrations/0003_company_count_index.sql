@@ -1,0 +1,1 @@
+CREATE INDEX "leads_company_count_idx" ON "leads" USING btree ("workspace_id",lower("company"),"company") WHERE deleted_at is null;
