@@ -25,7 +25,7 @@ describe('substring counts through search_text', () => {
   let ctx: Ctx;
   let workspaceId: string;
 
-  const FIELDS = { email: 'email', full_name: 'full_name', company: 'company', company_domain: 'company_domain' } as const;
+  const FIELDS = { email: 'email', first_name: 'first_name', last_name: 'last_name', full_name: 'full_name', company: 'company', company_domain: 'company_domain' } as const;
   const filter = (field: string, op: string, value: unknown) => ({ filter: { field, op, value } });
   /** The filter's exact condition alone, as PostgreSQL evaluates it. */
   const exactCount = async (column: string, pattern: string) => {
@@ -54,6 +54,9 @@ describe('substring counts through search_text', () => {
       ['Bob Lab', 'bob@globex.com', 'Globex', 'globex.com'],
     ];
     for (const [full_name, email, company, company_domain] of people) await createLead(ctx, { full_name, email, company, company_domain });
+    // First and last names given apart from a full name that differs.
+    await createLead(ctx, { full_name: 'Bob Labbé', first_name: 'Robert', last_name: 'Labbé-Kelvin', email: 'bob@labbe.fr' });
+    await createLead(ctx, { full_name: 'Zoe Q', first_name: 'Zoë', last_name: 'Collabo', email: 'zoe@q.io' });
     const gone = await createLead(ctx, { full_name: 'Deleted Labs', email: 'gone@acmelabs.com', company: 'Acme Labs' });
     await deleteLead(ctx, gone.id);
     await createLead(other, { full_name: 'Other Lab', email: 'other@acmelabs.com', company: 'Acme Labs', company_domain: 'acmelabs.com' });
@@ -67,7 +70,7 @@ describe('substring counts through search_text', () => {
   });
   afterAll(async () => t.close());
 
-  const TERMS = ['lab', 'LAB', 'labs', 'acme labs', 'acme-labs', 'cme l', 'Zürich', 'zurich', 'ürich', 'straße', 'strasse', 'kelvin', 'KELVIN', 'elvin', 'istanbul', 'İstanbul',
+  const TERMS = ['lab', 'LAB', 'labs', 'robert', 'labbé', 'labbe', 'be-kel', 'zoë', 'zoe', 'collab', 'acme labs', 'acme-labs', 'cme l', 'Zürich', 'zurich', 'ürich', 'straße', 'strasse', 'kelvin', 'KELVIN', 'elvin', 'istanbul', 'İstanbul',
     'ann  lee', 'ann lee', '50%_off', '%off', '_lee', 'ab', 'a', '.com', '@acme', 'filler 7', 'nobody', ' lab', 'lab '];
 
   it.each(Object.keys(FIELDS))('counts %s contains / starts_with exactly as the filter alone would', async (field) => {
@@ -79,7 +82,7 @@ describe('substring counts through search_text', () => {
       }
     }
     // The cases above do match something.
-    expect(await exactCount(FIELDS[field as keyof typeof FIELDS], '%lab%')).toBeGreaterThan(0);
+    expect(await exactCount(FIELDS[field as keyof typeof FIELDS], field === 'first_name' ? '%rob%' : '%lab%')).toBeGreaterThan(0);
   });
 
   it('counts email contains "lab" from the trigram index, rechecked against the email', async () => {
@@ -90,15 +93,22 @@ describe('substring counts through search_text', () => {
     });
     expect(plan, plan).toMatch(/Bitmap Index Scan on leads_search_trgm_idx[^\n]*\n\s*Index Cond: \(search_text ~~ '%lab%'::text\)/);
     expect(plan, plan).toMatch(/email ~~ '%lab%'/);
-    expect(await countLeads(ctx, filter('email', 'contains', 'Lab'))).toEqual({ count: 3, capped: false });
+    expect(await countLeads(ctx, filter('email', 'contains', 'Lab'))).toEqual({ count: 4, capped: false });
   });
 
-  it('leaves a row whose search_text was cut at 2,000 characters countable (migration 0002)', async () => {
-    const lead = await createLead(ctx, { full_name: 'Cut Person', email: 'cut@longcut.com', company: 'Longcut Labs', company_domain: 'longcut.com' });
-    await t.ctx().db.execute(sql`update leads set search_text = ${'x'.repeat(2000)} where id = ${lead.id}::uuid`);
+  it('leaves rows written before search_text held every field whole countable (migration 0002)', async () => {
+    const cut = await createLead(ctx, { full_name: 'Cut Person', email: 'cut@longcut.com', company: 'Longcut Labs', company_domain: 'longcut.com' });
+    const apart = await createLead(ctx, { full_name: 'Bill Gatesby', first_name: 'William', last_name: 'Gates-Apart', email: 'bill@apart.com' });
+    // As the code before wrote them: cut at 2,000 characters; the full name only.
+    await t.ctx().db.execute(sql`update leads set search_text = ${'x'.repeat(2000)} where id = ${cut.id}::uuid`);
+    await t.ctx().db.execute(sql`update leads set search_text = 'bill gatesby bill@apart.com' where id = ${apart.id}::uuid`);
     expect(await countLeads(ctx, filter('email', 'contains', 'longcut'))).toEqual({ count: 0, capped: false });
+    expect(await countLeads(ctx, filter('first_name', 'contains', 'william'))).toEqual({ count: 0, capped: false });
     const migration = readFileSync(join(MIGRATIONS_DIR, '0002_search_text_whole.sql'), 'utf8');
     await t.ctx().db.execute(sql.raw(migration));
-    for (const field of Object.keys(FIELDS)) expect(await countLeads(ctx, filter(field, 'contains', field === 'full_name' ? 'cut person' : 'longcut')), field).toEqual({ count: 1, capped: false });
+    const terms: Record<string, string> = { first_name: 'cut', last_name: 'person', full_name: 'cut person' };
+    for (const field of Object.keys(FIELDS)) expect(await countLeads(ctx, filter(field, 'contains', terms[field] ?? 'longcut')), field).toEqual({ count: 1, capped: false });
+    expect(await countLeads(ctx, filter('first_name', 'contains', 'william'))).toEqual({ count: 1, capped: false });
+    expect(await countLeads(ctx, filter('last_name', 'starts_with', 'gates-a'))).toEqual({ count: 1, capped: false });
   });
 });

@@ -26,8 +26,7 @@ export interface FilterField {
    * Held whole in `search_text` (normalize-lead.ts): contains / starts_with may then narrow the
    * leads read through the trigram index first (search-text-prefilter.ts). Not set on fields
    * with a count index (company, title, city): `search_text` is not in it, so the added condition
-   * would turn its index-only count into a visit of every row. Nor on first and last name, which
-   * `search_text` lacks when a full name given apart from them differs.
+   * would turn its index-only count into a visit of every row.
    */
   inSearchText?: boolean;
   /** For custom select fields: the options (values are matched ignoring case). */
@@ -58,8 +57,8 @@ const time = (name: string, expr: AnyPgColumn): FilterField => ({ name, kind: 't
  */
 const BUILT_IN: FilterField[] = [
   { ...text('email', leads.email), lowerStored: true, inSearchText: true },
-  text('first_name', leads.firstName),
-  text('last_name', leads.lastName),
+  text('first_name', leads.firstName, { inSearchText: true }),
+  text('last_name', leads.lastName, { inSearchText: true }),
   text('full_name', leads.fullName, { inSearchText: true }),
   text('title', leads.title),
   text('seniority', leads.seniority),

@@ -66,4 +66,14 @@ describe('folding keeps every eligible substring', () => {
     expect(state.searchText.length).toBeGreaterThan(2000);
     for (const implied of [' lovelace', 'a@example.com', 'endlabs', 'example.com', 'endcity']) expect(state.searchText).toContain(implied);
   });
+
+  it('search_text holds a first or last name given apart from a full name that differs, once', () => {
+    const options = { customFields: [], now: new Date() };
+    const apart = normalizeLeadState({ full_name: 'Bob Smith', first_name: 'Robert', last_name: 'Smith-Jones' }, EMPTY_LEAD, options);
+    expect(apart.searchText).toBe('bob smith robert smith-jones');
+    const same = normalizeLeadState({ full_name: 'Ana María de la Cruz', first_name: 'Ana María', last_name: 'de la Cruz' }, EMPTY_LEAD, options);
+    expect(same.searchText).toBe('ana maria de la cruz');
+    const joined = normalizeLeadState({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' }, EMPTY_LEAD, options);
+    expect(joined.searchText).toBe('ada lovelace ada@example.com');
+  });
 });
