@@ -255,14 +255,15 @@ export function cleanTags(tags: string[]): string[] {
 }
 
 function buildSearchText(s: LeadState): string {
+  // Substring filters on every field here count from search_text, which must therefore hold each
+  // whole, never cut (search-text-prefilter.ts), including a first or last name the full name
+  // does not hold (one given apart: "Bob Smith", first name "Robert").
   const joined = joinName(s.firstName, s.lastName);
-  const name = foldText(s.fullName ?? joined ?? '');
-  // A first or last name the full name does not hold (one given apart: "Bob Smith", first name
-  // "Robert") is added: substring filters on every field here count from search_text, which must
-  // therefore hold each whole, never cut (search-text-prefilter.ts).
-  const apart = s.fullName === null || s.fullName === joined ? [] : [s.firstName, s.lastName].map((n) => (n ? foldText(n) : '')).filter((n) => n && !name.includes(n));
-  const rest = foldText([s.email, s.company, s.companyDomain, s.title, s.city].filter(Boolean).join(' '));
-  return [name, ...apart, rest].filter(Boolean).join(' ');
+  const others = [s.email, s.company, s.companyDomain, s.title, s.city];
+  if (s.fullName === null || s.fullName === joined) return foldText([joined, ...others].filter(Boolean).join(' '));
+  const name = foldText(s.fullName);
+  const apart = [s.firstName, s.lastName].map((n) => (n ? foldText(n) : '')).filter((n) => n && !name.includes(n));
+  return [name, ...apart, foldText(others.filter(Boolean).join(' '))].filter(Boolean).join(' ');
 }
 
 function diffFields(previous: LeadState, next: LeadState) {
