@@ -24,7 +24,8 @@ import { createWorkspace } from '../src/domains/workspaces/index.js';
 export const description = 'lead quick search, filter + sort + page and counts over the API: PostgreSQL 2×1M leads, embedded 2×100k';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const DB_NAME = 'leadforge_bench_leads';
+// v2: the seed sets phones and email statuses (reachability counts); a database seeded before is not reused.
+const DB_NAME = 'leadforge_bench_leads_v2';
 
 const FIRST = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph', 'jessica', 'thomas', 'sarah', 'charles', 'karen', 'jose', 'nancy', 'daniel', 'lisa', 'matthew', 'betty', 'anthony', 'margaret', 'mark', 'sandra', 'pierre', 'marie', 'hans', 'anna', 'giulia', 'luca', 'sofia', 'mateo', 'yuki', 'wei', 'priya', 'arjun', 'fatima', 'omar', 'ingrid', 'lars', 'chloe', 'noah', 'emma', 'liam'];
 const LAST = ['smith', 'johnson', 'williams', 'brown', 'jones', 'garcia', 'miller', 'davis', 'rodriguez', 'martinez', 'hernandez', 'lopez', 'gonzalez', 'wilson', 'anderson', 'thomas', 'taylor', 'moore', 'jackson', 'martin', 'lee', 'perez', 'thompson', 'white', 'harris', 'sanchez', 'clark', 'ramirez', 'lewis', 'robinson', 'walker', 'young', 'allen', 'king', 'wright', 'scott', 'torres', 'nguyen', 'hill', 'flores', 'green', 'adams', 'nelson', 'baker', 'hall', 'rivera', 'campbell', 'mitchell', 'carter', 'roberts', 'muller', 'schmidt', 'schneider', 'fischer', 'weber', 'meyer', 'wagner', 'becker', 'schulz', 'hoffmann', 'dubois', 'durand', 'lefebvre', 'moreau', 'laurent', 'simon', 'michel', 'leroy', 'rossi', 'russo', 'ferrari', 'esposito', 'bianchi', 'romano', 'colombo', 'ricci', 'tanaka', 'suzuki', 'watanabe', 'ito', 'yamamoto', 'kobayashi', 'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'patel', 'shah', 'singh', 'kumar', 'gupta', 'nielsen', 'hansen', 'jensen', 'larsen', 'andersen'];
@@ -41,11 +42,13 @@ async function seedWorkspace(db: Database['db'], workspaceId: string, rows: numb
     const to = Math.min(rows, from + batch - 1);
     await db.execute(sql`
       insert into leads (workspace_id, email, email_normalized, first_name, last_name, full_name, title, company, company_normalized,
-                         company_domain, city, country, employee_count, stage, tags, search_text, sort_last_name, sort_company,
+                         company_domain, city, country, employee_count, stage, tags, phone, email_status, search_text, sort_last_name, sort_company,
                          created_at, updated_at)
       select ${workspaceId}::uuid, e, e, initcap(f), initcap(l), initcap(f) || ' ' || initcap(l), t, initcap(c) || ' Inc', c, d, ci, 'US',
              (g * 37) % 50000, (array['new','contacted','mql','sql','opportunity','customer','lost'])[1 + g % 7],
              case g % 10 when 0 then '{vip}'::text[] when 1 then '{churned}'::text[] else '{}'::text[] end,
+             case when g % 3 > 0 then '+1415' || lpad((g % 10000000)::text, 7, '0') end,
+             (array['valid', 'valid', 'risky', 'invalid', null])[1 + (g / 2) % 5],
              f || ' ' || l || ' ' || e || ' ' || c || ' inc ' || d || ' ' || t || ' ' || ci,
              '1' || l, '1' || c, ts, ts
       from (
@@ -86,7 +89,7 @@ async function openWorld(kind: 'postgres' | 'embedded', rows: number): Promise<W
     url.pathname = `/${DB_NAME}`;
     database = await openDatabase({ databaseUrl: url.toString() });
   } else {
-    const dir = `/tmp/leadforge-bench-leads-${rows}`;
+    const dir = `/tmp/leadforge-bench-leads-v2-${rows}`;
     mkdirSync(dir, { recursive: true });
     database = await openDatabase({ pgliteDir: embeddedDbDir(dir) });
   }
@@ -154,6 +157,7 @@ async function measure(world: World, runs: number, rows: number): Promise<string
     ['page', 'city eq + created in 2025, by company', '/api/v1/leads?limit=50&sort=company&filter=' + filter({ and: [{ field: 'city', op: 'eq', value: 'paris' }, { field: 'created_at', op: 'between', value: ['2025-01-01', '2025-12-31'] }] })],
     ['page', 'company_domain eq (one company)', '/api/v1/leads?limit=50&filter=' + filter({ field: 'company_domain', op: 'eq', value: domainOf(12_345) })],
     ['page', 'search "acme" + stage customer', '/api/v1/leads?limit=50&q=acme&stage=customer'],
+    ['page', 'has phone + email valid, newest first', '/api/v1/leads?limit=50&filter=' + filter({ and: [{ field: 'has_phone', op: 'eq', value: true }, { field: 'email_status', op: 'eq', value: 'valid' }] })],
     ['count', 'count: stage = mql', '/api/v1/leads/count?filter=' + filter({ field: 'stage', op: 'eq', value: 'mql' })],
     ['count', 'count: tag vip', '/api/v1/leads/count?filter=' + filter({ field: 'tags', op: 'eq', value: 'vip' })],
     ['count', 'count: created in the last 90 days of 2025', '/api/v1/leads/count?filter=' + filter({ field: 'created_at', op: 'between', value: ['2025-10-01', '2025-12-31'] })],
@@ -172,6 +176,12 @@ async function measure(world: World, runs: number, rows: number): Promise<string
     // No index serves a negation, nor a substring of website, notes or custom fields: every lead of the workspace is read.
     ['count', 'count: email does not contain "smith" (no index: table scan)', '/api/v1/leads/count?filter=' + filter({ not: { field: 'email', op: 'contains', value: 'smith' } })],
     ['count', 'count: search "smith" (capped at 1,000)', '/api/v1/leads/count?q=smith'],
+    // Reachability (email status, has / hasn't an email or a phone): partial count indexes of tiny keys.
+    ['count', 'count: email_status = valid', '/api/v1/leads/count?filter=' + filter({ field: 'email_status', op: 'eq', value: 'valid' })],
+    ['count', 'count: has email (every lead here)', '/api/v1/leads/count?has_email=true'],
+    ['count', 'count: has email and email_status = valid', '/api/v1/leads/count?has_email=true&filter=' + filter({ field: 'email_status', op: 'eq', value: 'valid' })],
+    ['count', 'count: has phone', '/api/v1/leads/count?filter=' + filter({ field: 'has_phone', op: 'eq', value: true })],
+    ['count', 'count: no phone', '/api/v1/leads/count?filter=' + filter({ field: 'has_phone', op: 'eq', value: false })],
   ];
   const out: string[] = [];
   for (const [, label, url] of cases) {

@@ -7,7 +7,7 @@ import { likeEscape } from './like-escape.js';
 import { searchTextImplied } from './search-text-prefilter.js';
 import type { FilterCondition, FilterNode, FilterOp, FilterScalar } from './lead-filter.js';
 import { resolveFilterField, unknownFieldMessage, type FilterField, type FilterKind } from './lead-filter-fields.js';
-import { leadListItems, leads } from './leads.tables.js';
+import { hasPhoneSql, leadListItems, leads } from './leads.tables.js';
 
 export interface FilterEnv {
   customFields: readonly CustomFieldDef[];
@@ -244,9 +244,7 @@ function listCondition(op: FilterOp, listIds: string[], env: FilterEnv): SQL {
 
 function presenceCondition(name: string, wanted: boolean): SQL {
   // A flagged (invalid) email or phone does not count: it cannot be used to reach the lead.
-  const has =
-    name === 'has_email'
-      ? isNotNull(leads.emailNormalized)
-      : sql`((${leads.phone} is not null and ${leads.issues} -> 'phone' is null) or (${leads.mobilePhone} is not null and ${leads.issues} -> 'mobile_phone' is null))`;
+  // Stated as the partial count indexes state it (leads.tables.ts): the count is then index-only.
+  const has = name === 'has_email' ? isNotNull(leads.emailNormalized) : sql.raw(hasPhoneSql('"leads".'));
   return wanted ? has : not(has);
 }

@@ -32,6 +32,13 @@ const money = (name: string) => numeric(name, { precision: 20, scale: 2, mode: '
 const live = sql`deleted_at is null`;
 
 /**
+ * "Has a phone" (the has_phone filter): a phone or a mobile phone that is not flagged invalid.
+ * One text for the filter and the partial indexes that count it, so that the two stay the same.
+ */
+export const hasPhoneSql = (table = '') =>
+  `((${table}phone is not null and ${table}issues -> 'phone' is null) or (${table}mobile_phone is not null and ${table}issues -> 'mobile_phone' is null))`;
+
+/**
  * Text fields whose eq / in counts an index serves (docs/DECISIONS.md, "Counts of segmentation
  * fields"): `(workspace_id, lower(f), f) WHERE deleted_at IS NULL`; `lower(f)` is what the filter
  * compiles to (compile-lead-filter.ts). `f` itself rides along because PostgreSQL plans an
@@ -155,6 +162,16 @@ export const leads = pgTable(
     countIndex('department', t.workspaceId, t.department),
     countIndex('lead_source', t.workspaceId, t.leadSource),
     countIndex('company', t.workspaceId, t.company),
+    // Counts of the reachability filters the prospecting screens use most (email status, has /
+    // hasn't an email or a phone): index-only scans of tiny keys. The partial ones split the
+    // leads in two, so together they cost one entry per lead; their predicates are written as the
+    // filters compile them (compile-lead-filter.ts, lead-query.ts), which is what lets
+    // PostgreSQL use them (test/leads/count-indexes.test.ts checks the plans).
+    index('leads_email_status_count_idx').on(t.workspaceId, t.emailStatus).where(live),
+    index('leads_with_email_idx').on(t.workspaceId, t.emailStatus).where(sql`deleted_at is null and email_normalized is not null`),
+    index('leads_without_email_idx').on(t.workspaceId).where(sql`deleted_at is null and email_normalized is null`),
+    index('leads_with_phone_idx').on(t.workspaceId).where(sql`deleted_at is null and ${sql.raw(hasPhoneSql())}`),
+    index('leads_without_phone_idx').on(t.workspaceId).where(sql`deleted_at is null and not ${sql.raw(hasPhoneSql())}`),
   ],
 );
 

@@ -1,0 +1,5 @@
+CREATE INDEX "leads_email_status_count_idx" ON "leads" USING btree ("workspace_id","email_status") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "leads_with_email_idx" ON "leads" USING btree ("workspace_id","email_status") WHERE deleted_at is null and email_normalized is not null;--> statement-breakpoint
+CREATE INDEX "leads_without_email_idx" ON "leads" USING btree ("workspace_id") WHERE deleted_at is null and email_normalized is null;--> statement-breakpoint
+CREATE INDEX "leads_with_phone_idx" ON "leads" USING btree ("workspace_id") WHERE deleted_at is null and ((phone is not null and issues -> 'phone' is null) or (mobile_phone is not null and issues -> 'mobile_phone' is null));--> statement-breakpoint
+CREATE INDEX "leads_without_phone_idx" ON "leads" USING btree ("workspace_id") WHERE deleted_at is null and not ((phone is not null and issues -> 'phone' is null) or (mobile_phone is not null and issues -> 'mobile_phone' is null));
