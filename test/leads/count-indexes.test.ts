@@ -138,6 +138,16 @@ describe('counts of reachability filters', () => {
     expect(await countLeads(ctx, filter({ and: [{ field: 'has_email', op: 'eq', value: true }, { field: 'email_status', op: 'eq', value: 'valid' }] }))).toEqual({ count: 1, capped: false });
   });
 
+  it('knows how many leads have a phone (statistics of the phone flags, migration 0005)', async () => {
+    // Without them PostgreSQL guessed ~0.2 % and read a page of "has a phone" through the partial index (1.3 s at 1M).
+    const resolved = await resolveLeadQuery(other, leadQuerySchema.parse(filter({ field: 'has_phone', op: 'eq', value: true })));
+    const [row] = await queryRows<Record<string, unknown>>(t.ctx().db, sql`explain (format json) select * from leads where ${resolved.where}`);
+    const estimated = (Object.values(row!)[0] as [{ Plan: { 'Plan Rows': number } }])[0].Plan['Plan Rows'];
+    const actual = (await countLeads(other, filter({ field: 'has_phone', op: 'eq', value: true }))).count;
+    expect(actual).toBe(1001);
+    expect(estimated).toBeGreaterThan(actual / 3);
+  });
+
   const plan = async (query: Record<string, unknown>) => {
     const resolved = await resolveLeadQuery(ctx, leadQuerySchema.parse(query));
     return withPlannerSettings(ctx, { enable_seqscan: 'off' }, async (c) => {
