@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/core/context.js';
 import { queryRows } from '../../src/core/db.js';
 import { fuzzyPrefilter } from '../../src/domains/leads/fuzzy-prefilter.js';
-import { countLeads, createLead, deleteLead, listLeads } from '../../src/domains/leads/index.js';
+import { countLeads, createLead, deleteLead, listLeads, updateLead } from '../../src/domains/leads/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createUserWithWorkspace } from '../helpers/auth.js';
 import { userCtx } from './support.js';
@@ -70,6 +70,18 @@ describe('lead quick search', () => {
     expect(await names('glob')).toEqual(['Wang Li']);
     expect(await names('qqqzzz')).toEqual([]);
     expect(await names('wiliams', other)).toEqual(['Venus Williams']);
+  });
+
+  it('pages a close-spelling search with its cursor: close spellings on every page, none once the words are found', async () => {
+    const richard = await createLead(other, { full_name: 'Richard Williams', email: 'richard@tennis.example' });
+    const first = await listLeads(other, { q: 'wiliams', limit: 1 });
+    expect(first.items).toHaveLength(1);
+    const second = await listLeads(other, { q: 'wiliams', limit: 1, cursor: first.nextCursor! });
+    expect([first.items[0]!.full_name, second.items[0]!.full_name].sort()).toEqual(['Richard Williams', 'Venus Williams']);
+    expect(second.nextCursor).toBeNull();
+    // Once a lead holds the words as typed, only those match (the plain page proves it, no probe needed).
+    await updateLead(other, { id: richard.id, fields: { last_name: 'Wiliams' } });
+    expect((await listLeads(other, { q: 'wiliams' })).items.map((l) => l.full_name)).toEqual(['Richard Wiliams']);
   });
 
   it('never loses a close spelling to the substring prefilter (checked against pg_trgm itself)', async () => {

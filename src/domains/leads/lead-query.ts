@@ -46,11 +46,22 @@ export const leadQueryShape = {
 export const leadQuerySchema = z.strictObject(leadQueryShape);
 export type LeadQuery = z.input<typeof leadQuerySchema>;
 
+export interface ResolveOptions {
+  /**
+   * Plain search only, without asking whether close spellings are needed: for a caller that
+   * asks only when the plain search found nothing (listLeads), since a match proves the words
+   * are in the workspace and the probe would answer "not needed".
+   */
+  skipFuzzyProbe?: boolean;
+}
+
 export interface ResolvedLeadQuery {
   /** Every condition, the workspace scope first. */
   where: SQL;
   /** Whether a quick search is part of it (counts are then capped). */
   searching: boolean;
+  /** Whether the search also matches close spellings (its words are nowhere in the workspace). */
+  fuzzy: boolean;
   view: LeadViewRow | null;
   customFields: CustomFieldDef[];
 }
@@ -59,7 +70,7 @@ export interface ResolvedLeadQuery {
  * Turns a lead query into one SQL condition, scoped to the workspace. Lists named anywhere (the
  * list_id parameter, a view, filter conditions) must be visible to the caller (404 otherwise).
  */
-export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySchema>): Promise<ResolvedLeadQuery> {
+export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySchema>, options: ResolveOptions = {}): Promise<ResolvedLeadQuery> {
   const workspaceId = requireWorkspaceId(ctx);
   const view = q.view_id ? await getVisibleSavedView(ctx, q.view_id) : null;
   const filters: FilterNode[] = [];
@@ -75,7 +86,7 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
   const customFields = needsCustom ? await loadCustomFieldDefs(ctx) : [];
   const env = { customFields, userId: ctx.actor.userId, now: ctx.clock.now(), visibleLists: visibleListsWhere(ctx) };
   const searches = [q.q, view?.query.q].filter((s): s is string => !!s?.trim());
-  const fuzzy = await needsFuzzySearch(ctx, workspaceId, searches);
+  const fuzzy = options.skipFuzzyProbe ? false : await needsFuzzySearch(ctx, workspaceId, searches);
 
   const conditions: (SQL | undefined)[] = [
     eq(leads.workspaceId, workspaceId),
@@ -95,7 +106,7 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
     ...filters.map((f, i) => compileLeadFilter(f, env, i === 0 && view?.query.filter !== undefined ? 'view.filter' : 'filter')),
     ...searches.map((s) => searchCondition(s, { fuzzy })),
   ];
-  return { where: and(...conditions)!, searching: searches.length > 0, view, customFields };
+  return { where: and(...conditions)!, searching: searches.length > 0, fuzzy, view, customFields };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { requireWorkspaceId } from '../../core/context.js';
 import { parseInput } from '../../core/validate.js';
 import { decodeLeadCursor, encodeLeadCursor } from './lead-cursor.js';
-import { leadQueryShape, resolveLeadQuery } from './lead-query.js';
+import { leadQueryShape, resolveLeadQuery, type ResolvedLeadQuery } from './lead-query.js';
 import { defaultOrder, leadSortPlan } from './lead-sort.js';
 import { loadCustomFieldDefs } from './lead-store.js';
 import { toLeadView, type LeadView } from './lead-view.js';
@@ -33,7 +33,19 @@ export interface LeadPage {
  */
 export async function listLeads(ctx: Ctx, query: ListLeadsQuery = {}): Promise<LeadPage> {
   const q = parseInput(listLeadsSchema, query);
-  const resolved = await resolveLeadQuery(ctx, q);
+  // A search's words as typed first: a page with leads proves they are in the workspace, so the
+  // probe for close spellings (lead-query.ts) runs only when the page comes back empty (saves
+  // its ~15 ms on every search that finds something at 1M leads). The trash is searched with
+  // the probe as before: its leads prove nothing about the live ones the probe looks at.
+  const plainFirst = q.deleted !== 'true';
+  const resolved = await resolveLeadQuery(ctx, q, { skipFuzzyProbe: plainFirst });
+  const page = await readPage(ctx, q, resolved);
+  if (!plainFirst || !resolved.searching || page.items.length > 0) return page;
+  const probed = await resolveLeadQuery(ctx, q);
+  return probed.fuzzy ? readPage(ctx, q, probed) : page;
+}
+
+async function readPage(ctx: Ctx, q: z.output<typeof listLeadsSchema>, resolved: ResolvedLeadQuery): Promise<LeadPage> {
   const sort = q.sort ?? resolved.view?.sort ?? 'created_at';
   const order = q.order ?? (q.sort ? undefined : resolved.view?.order) ?? defaultOrder(sort);
   const limit = q.limit ?? 50;
