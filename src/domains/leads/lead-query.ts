@@ -48,11 +48,12 @@ export type LeadQuery = z.input<typeof leadQuerySchema>;
 
 export interface ResolveOptions {
   /**
-   * Plain search only, without asking whether close spellings are needed: for a caller that
-   * asks only when the plain search found nothing (listLeads), since a match proves the words
-   * are in the workspace and the probe would answer "not needed".
+   * Whether the search matches close spellings: 'probe' (default) asks the workspace
+   * (needsFuzzySearch); 'off' and 'on' are for a caller that already knows the answer
+   * (listLeads: a page of plain matches proves the words are in the workspace; an empty one,
+   * with nothing but the search narrowing it, proves they are not).
    */
-  skipFuzzyProbe?: boolean;
+  fuzzy?: 'probe' | 'off' | 'on';
 }
 
 export interface ResolvedLeadQuery {
@@ -86,7 +87,8 @@ export async function resolveLeadQuery(ctx: Ctx, q: z.output<typeof leadQuerySch
   const customFields = needsCustom ? await loadCustomFieldDefs(ctx) : [];
   const env = { customFields, userId: ctx.actor.userId, now: ctx.clock.now(), visibleLists: visibleListsWhere(ctx) };
   const searches = [q.q, view?.query.q].filter((s): s is string => !!s?.trim());
-  const fuzzy = options.skipFuzzyProbe ? false : await needsFuzzySearch(ctx, workspaceId, searches);
+  const fuzzy =
+    options.fuzzy === 'off' ? false : options.fuzzy === 'on' ? searches.some(fuzzyPossible) : await needsFuzzySearch(ctx, workspaceId, searches);
 
   const conditions: (SQL | undefined)[] = [
     eq(leads.workspaceId, workspaceId),

@@ -21,6 +21,9 @@ export const listLeadsSchema = z.strictObject({
 });
 export type ListLeadsQuery = z.input<typeof listLeadsSchema>;
 
+/** Parameters that do not narrow a first page beyond the search (any other one, or a cursor, does). */
+const SEARCH_ONLY_KEYS = new Set(['q', 'limit', 'sort', 'order', 'deleted']);
+
 export interface LeadPage {
   items: LeadView[];
   nextCursor: string | null;
@@ -35,14 +38,16 @@ export async function listLeads(ctx: Ctx, query: ListLeadsQuery = {}): Promise<L
   const q = parseInput(listLeadsSchema, query);
   // A search's words as typed first: a page with leads proves they are in the workspace, so the
   // probe for close spellings (lead-query.ts) runs only when the page comes back empty (saves
-  // its ~15 ms on every search that finds something at 1M leads). The trash is searched with
+  // its ~15 ms on every search that finds something at 1M leads). An empty first page narrowed
+  // by nothing but the search is the probe's own answer ("nowhere"). The trash is searched with
   // the probe as before: its leads prove nothing about the live ones the probe looks at.
   const plainFirst = q.deleted !== 'true';
-  const resolved = await resolveLeadQuery(ctx, q, { skipFuzzyProbe: plainFirst });
+  const resolved = await resolveLeadQuery(ctx, q, plainFirst ? { fuzzy: 'off' } : {});
   const page = await readPage(ctx, q, resolved);
   if (!plainFirst || !resolved.searching || page.items.length > 0) return page;
-  const probed = await resolveLeadQuery(ctx, q);
-  return probed.fuzzy ? readPage(ctx, q, probed) : page;
+  const onlySearch = Object.entries(q).every(([key, value]) => value === undefined || SEARCH_ONLY_KEYS.has(key));
+  const again = await resolveLeadQuery(ctx, q, onlySearch ? { fuzzy: 'on' } : {});
+  return again.fuzzy ? readPage(ctx, q, again) : page;
 }
 
 async function readPage(ctx: Ctx, q: z.output<typeof listLeadsSchema>, resolved: ResolvedLeadQuery): Promise<LeadPage> {
