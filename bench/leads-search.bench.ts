@@ -3,7 +3,7 @@
 // on the embedded database (PGlite) with 100,000 in each.
 //   npm run bench -- leads-search [--rows=1000000] [--embedded-rows=100000] [--only=postgres,embedded] [--runs=40]
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test). The seeded database
-// `leadforge_bench_leads` (and /tmp/leadforge-bench-leads-<rows>) is kept and reused when its row count matches.
+// `leadforge_bench_leads_v2` (and /tmp/leadforge-bench-leads-v2-<rows>) is kept and reused when its row count matches.
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
