@@ -18,6 +18,24 @@ import { userCtx } from './support.js';
  * indexes together: an index whose expression no longer matches what the filter compiles to is
  * silently never used.
  */
+/** A test app with two workspaces: `ctx` acts in the owner's, `other` in a stranger's. */
+async function twoWorkspaces() {
+  const t = await createTestApp();
+  const owner = await createUserWithWorkspace(t);
+  const stranger = await createUserWithWorkspace(t);
+  return { t, owner, stranger, ctx: userCtx(t, owner.workspaceId, owner.id), other: userCtx(t, stranger.workspaceId, stranger.id) };
+}
+
+/** The plan of a count, other ways through the table ruled out: the question is whether an index can serve it. */
+async function countPlan(ctx: Ctx, query: Record<string, unknown>): Promise<string> {
+  const resolved = await resolveLeadQuery(ctx, leadQuerySchema.parse(query));
+  return withPlannerSettings(ctx, { enable_seqscan: 'off' }, async (c) => {
+    await c.db.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
+    const rows = await queryRows<Record<string, string>>(c.db, sql`explain ${leadCountSql(resolved.where)}`);
+    return rows.map((r) => Object.values(r)[0]).join('\n');
+  });
+}
+
 describe('counts of segmentation fields', () => {
   let t: TestApp;
   let ctx: Ctx;
@@ -26,11 +44,9 @@ describe('counts of segmentation fields', () => {
   const filter = (field: string, op: string, value: unknown) => ({ filter: { field, op, value } });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const owner = await createUserWithWorkspace(t);
-    const stranger = await createUserWithWorkspace(t);
-    ctx = userCtx(t, owner.workspaceId, owner.id);
-    other = userCtx(t, stranger.workspaceId, stranger.id);
+    const w = await twoWorkspaces();
+    ({ t, ctx, other } = w);
+    const { owner, stranger } = w;
     for (const city of ['Paris', 'paris', 'PARIS', 'London', 'Lyon']) await createLead(ctx, { full_name: `Someone in ${city}`, city, title: 'CEO', country: 'France' });
     await createLead(ctx, { full_name: 'Nowhere Person', title: 'cto' });
     const gone = await createLead(ctx, { full_name: 'Deleted Parisian', city: 'Paris', title: 'CEO' });
@@ -59,15 +75,7 @@ describe('counts of segmentation fields', () => {
     expect(await countLeads(ctx, filter('city', 'is_empty', undefined))).toEqual({ count: 1, capped: false });
   });
 
-  const plan = async (field: string, op: 'eq' | 'in' | 'contains' | 'starts_with', value: unknown) => {
-    const resolved = await resolveLeadQuery(ctx, leadQuerySchema.parse(filter(field, op, value)));
-    // Other ways through the table ruled out: the question is whether this index can serve the count.
-    return withPlannerSettings(ctx, { enable_seqscan: 'off' }, async (c) => {
-      await c.db.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
-      const rows = await queryRows<Record<string, string>>(c.db, sql`explain ${leadCountSql(resolved.where)}`);
-      return rows.map((r) => Object.values(r)[0]).join('\n');
-    });
-  };
+  const plan = (field: string, op: 'eq' | 'in' | 'contains' | 'starts_with', value: unknown) => countPlan(ctx, filter(field, op, value));
 
   it.each(COUNT_INDEXED_FIELDS)('plans a count of %s as an index-only scan of its count index', async (field) => {
     // The value is looked up in the index (Index Cond), not compared on every entry of the workspace (Filter).
@@ -98,11 +106,9 @@ describe('counts of reachability filters', () => {
   const filter = (f: Record<string, unknown>) => ({ filter: f });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const owner = await createUserWithWorkspace(t);
-    const stranger = await createUserWithWorkspace(t);
-    ctx = userCtx(t, owner.workspaceId, owner.id);
-    other = userCtx(t, stranger.workspaceId, stranger.id);
+    const w = await twoWorkspaces();
+    ({ t, ctx, other } = w);
+    const { stranger } = w;
     const valid = await createLead(ctx, { full_name: 'Ada Valid', email: 'ada@example.com', phone: '+1 415 555 0100', country: 'US' });
     const risky = await createLead(ctx, { full_name: 'Bob Risky', email: 'bob@example.com', mobile_phone: '+33 6 12 34 56 78' });
     await createLead(ctx, { full_name: 'Cy Flagged', email: 'not an email', phone: 'call me' }); // both flagged: neither counts
@@ -117,10 +123,9 @@ describe('counts of reachability filters', () => {
     await t.ctx().db.execute(sql`update leads set email_status = 'valid' where workspace_id = ${stranger.workspaceId}::uuid`);
     await t.ctx().db.execute(sql`
       insert into leads (workspace_id, email, email_normalized, phone, email_status)
-      select w, 'p' || g || '@filler.com', case when g % 3 > 0 then 'p' || g || '@filler.com' end, case when g % 2 = 0 then '+1415555' || g end,
+      select ${stranger.workspaceId}::uuid, 'p' || g || '@filler.com', case when g % 3 > 0 then 'p' || g || '@filler.com' end, case when g % 2 = 0 then '+1415555' || g end,
              (array['valid', 'invalid', 'risky', 'unknown', null])[1 + g % 5]
-        from (values (${owner.workspaceId}::uuid), (${stranger.workspaceId}::uuid)) ws(w), generate_series(1, 2000) g
-       where w = ${stranger.workspaceId}::uuid`);
+        from generate_series(1, 2000) g`);
     await t.ctx().db.execute(sql`vacuum analyze leads`);
   });
   afterAll(async () => t.close());
@@ -148,15 +153,6 @@ describe('counts of reachability filters', () => {
     expect(estimated).toBeGreaterThan(actual / 3);
   });
 
-  const plan = async (query: Record<string, unknown>) => {
-    const resolved = await resolveLeadQuery(ctx, leadQuerySchema.parse(query));
-    return withPlannerSettings(ctx, { enable_seqscan: 'off' }, async (c) => {
-      await c.db.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
-      const rows = await queryRows<Record<string, string>>(c.db, sql`explain ${leadCountSql(resolved.where)}`);
-      return rows.map((r) => Object.values(r)[0]).join('\n');
-    });
-  };
-
   it.each([
     ['email_status = valid', filter({ field: 'email_status', op: 'eq', value: 'valid' }), 'leads_email_status_count_idx'],
     ['email_status is empty', filter({ field: 'email_status', op: 'is_empty' }), 'leads_email_status_count_idx'],
@@ -168,7 +164,7 @@ describe('counts of reachability filters', () => {
     ['has_phone', filter({ field: 'has_phone', op: 'eq', value: true }), 'leads_with_phone_idx'],
     ['no phone', filter({ field: 'has_phone', op: 'eq', value: false }), 'leads_without_phone_idx'],
   ])('plans a count of %s as an index-only scan of %s', async (_label, query, index) => {
-    const p = await plan(query);
+    const p = await countPlan(ctx, query);
     expect(p, p).toMatch(new RegExp(`Index Only Scan using ${index} on leads`));
     expect(p, p).not.toMatch(/Filter:/);
   });
