@@ -325,14 +325,14 @@ class CreatedLeads {
     await ctx.db.execute(
       sql`insert into import_changes (import_id, lead_id, workspace_id, action, before, after, row_number)
           select ${info.importId}::uuid, c.id, ${workspaceId}::uuid, 'created', null, null, c.rn
-            from unnest(${ids}::uuid[], ${`{${this.rowNumbers.join(',')}}`}::int[]) as c(id, rn)`,
+            from unnest(${ids}::uuid[], ${pgArray(this.rowNumbers.map(String))}::int[]) as c(id, rn)`,
     );
     const actor = ctx.actor;
     await ctx.db.execute(
       sql`insert into lead_activities (workspace_id, lead_id, type, actor_type, actor_user_id, actor_api_key_id, source_id, data, created_at)
           select ${workspaceId}::uuid, c.id, 'imported', ${actor.type}, ${actor.userId ?? null}::uuid, ${actor.apiKeyId ?? null}::uuid, ${info.sourceId}::int,
                  jsonb_build_object('fields', ${JSON.stringify(this.fieldSets)}::jsonb -> c.k), ${info.now.toISOString()}::timestamptz
-            from unnest(${ids}::uuid[], ${`{${this.fieldSetOf.join(',')}}`}::int[]) with ordinality as c(id, k, n)
+            from unnest(${ids}::uuid[], ${pgArray(this.fieldSetOf.map(String))}::int[]) with ordinality as c(id, k, n)
            order by c.n`,
     );
   }

@@ -9,10 +9,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 /**
  * A condition on `search_text` that a substring filter on a field held in it (contains or
- * starts_with on email, first, last or full name, company domain) implies, so that a count can read the leads
- * the trigram index names instead of every lead of the workspace (email contains "smith", 1 % of
- * 1M leads: ~650 → ~230 ms; a rare term ~12 ms; docs/BENCHMARKS.md). The caller ANDs it with the exact condition, which
- * alone decides: this one may let through leads that do not match, never keep out one that does.
+ * starts_with on email, first, last or full name, company domain) implies, so that a count can
+ * read the leads the trigram index names instead of every lead of the workspace (email contains
+ * "smith", 1 % of 1M leads: ~650 → ~40 ms; a rare term ~14 ms; docs/BENCHMARKS.md). The caller
+ * ANDs it with the exact condition, which alone decides: this one may let through leads that do
+ * not match, never keep out one that does.
  *
  * Why that holds: `search_text` is foldText() of the fields joined by spaces (normalize-lead.ts),
  * and the exact test is `lower(field) LIKE lower(pattern)`. For a term of printable ASCII that
